@@ -1,0 +1,485 @@
+"""The newsroom's admin: where journalists write and editors review.
+
+Admin classes stay thin: who may edit what is decided in ``workflow``.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from . import workflow
+from .completeness import missing_parts
+from .forms import ClaimInlineForm, FactCheckAdminForm, SourceInlineFormSet
+from .models import (
+    AuthorProfile,
+    Byline,
+    Claim,
+    Claimant,
+    ClaimAppearance,
+    Correction,
+    Expert,
+    ExpertQuote,
+    FactCheck,
+    Rating,
+    Source,
+    Status,
+    Topic,
+    TransitionLog,
+)
+
+User = get_user_model()
+
+STATUS_COLOURS = {
+    Status.DRAFT: "#4b5563",
+    Status.REVIEW: "#9a3412",
+    Status.PUBLISHED: "#166534",
+    Status.RETRACTED: "#7f1d1d",
+}
+
+
+def status_badge(factcheck):
+    label = factcheck.get_status_display()
+    if factcheck.is_scheduled:
+        label = _("Scheduled")
+    return format_html(
+        '<span class="status-badge" style="background:{}">{}</span>',
+        STATUS_COLOURS[factcheck.status],
+        label,
+    )
+
+
+def rating_badge(rating):
+    return format_html(
+        '<span class="rating-badge" style="background:{};color:{}">{}</span>',
+        rating.colour,
+        rating.text_colour,
+        rating.label,
+    )
+
+
+class ArticlePartInline:
+    """Inline rows of an article are editable exactly when the article is."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+
+class BylineInline(ArticlePartInline, admin.TabularInline):
+    model = Byline
+    extra = 0
+    min_num = 1
+    fields = ["author", "ordering"]
+    verbose_name_plural = _("Byline (authors, in print order)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            kwargs["queryset"] = User.objects.filter(
+                is_active=True, is_staff=True
+            ).select_related("profile")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ClaimInline(ArticlePartInline, admin.StackedInline):
+    model = Claim
+    form = ClaimInlineForm
+    extra = 0
+    min_num = 1
+    show_change_link = True
+    autocomplete_fields = ["claimant"]
+    fieldsets = [
+        (None, {"fields": ["statement", "claimant"]}),
+        (_("Verdict"), {"fields": [("rating", "verdict_summary")]}),
+        (
+            _("Where it first appeared (more appearances on the claim's own page)"),
+            {"fields": [("seen_url", "seen_medium"), ("seen_outlet", "seen_on")]},
+        ),
+        (None, {"fields": ["ordering"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("verdict", "claimant")
+
+
+class SourceInline(ArticlePartInline, admin.StackedInline):
+    model = Source
+    formset = SourceInlineFormSet
+    extra = 0
+    fieldsets = [
+        (
+            None,
+            {"fields": [("title", "publisher"), ("url", "archived_url"), "citation"]},
+        ),
+        (
+            None,
+            {
+                "fields": [
+                    ("kind", "origin", "claim"),
+                    ("published_on", "accessed_on"),
+                    "notes",
+                    "ordering",
+                ]
+            },
+        ),
+    ]
+
+
+class ExpertQuoteInline(ArticlePartInline, admin.StackedInline):
+    model = ExpertQuote
+    extra = 0
+    autocomplete_fields = ["expert"]
+    fields = [
+        "expert",
+        "text",
+        ("obtained_via", "obtained_on", "on_record"),
+        "ordering",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("expert")
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections are appended by editors to what readers already saw."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "issued_at"]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or obj.first_published_at
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (
+            obj is None or obj.first_published_at
+        )
+
+
+class RatingListFilter(admin.SimpleListFilter):
+    title = _("rating")
+    parameter_name = "rating"
+
+    def lookups(self, request, model_admin):
+        return [(r.slug, r.label) for r in Rating.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                claims__verdict__rating__slug=self.value()
+            ).distinct()
+        return queryset
+
+
+class AuthorListFilter(admin.SimpleListFilter):
+    title = _("author")
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        authors = (
+            User.objects.filter(bylines__isnull=False)
+            .distinct()
+            .select_related("profile")
+        )
+        return [(u.pk, display_name(u)) for u in authors]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(bylines__author_id=self.value())
+        return queryset
+
+
+def display_name(user):
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile else (user.get_full_name() or user.username)
+
+
+@admin.register(FactCheck)
+class FactCheckAdmin(admin.ModelAdmin):
+    form = FactCheckAdminForm
+    list_display = [
+        "headline",
+        "status_column",
+        "ratings_column",
+        "authors_column",
+        "updated_at",
+        "updated_by",
+    ]
+    list_filter = ["status", RatingListFilter, "topics", AuthorListFilter, "language"]
+    search_fields = ["headline", "standfirst", "claims__statement"]
+    search_help_text = _("Search headlines, standfirsts and claims.")
+    prepopulated_fields = {"slug": ["headline"]}
+    filter_horizontal = ["topics"]
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    inlines = [
+        BylineInline,
+        ClaimInline,
+        SourceInline,
+        ExpertQuoteInline,
+        CorrectionInline,
+    ]
+    readonly_fields = [
+        "status_column",
+        "checklist",
+        "published_at",
+        "first_published_at",
+        "updated_at",
+        "updated_by",
+    ]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "standfirst", "key_points", "body"]}),
+        (
+            _("Status"),
+            {
+                "fields": [
+                    "status_column",
+                    "checklist",
+                    "published_at",
+                    "updated_at",
+                    "updated_by",
+                ]
+            },
+        ),
+        (
+            _("Hero image"),
+            {
+                "fields": [
+                    "hero_image",
+                    "hero_image_alt",
+                    ("hero_image_credit", "hero_image_caption"),
+                ]
+            },
+        ),
+        (
+            _("Credits and classification"),
+            {"fields": ["editor", "partner_credit", "topics", "language"]},
+        ),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("updated_by")
+            .prefetch_related(
+                Prefetch(
+                    "claims", queryset=Claim.objects.select_related("verdict__rating")
+                ),
+                Prefetch(
+                    "bylines", queryset=Byline.objects.select_related("author__profile")
+                ),
+            )
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Anything readers have seen stays on record; unpublish or retract it.
+        if obj is not None and obj.first_published_at:
+            return False
+        return super().has_delete_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_column(self, obj):
+        return status_badge(obj)
+
+    @admin.display(description=_("rating"))
+    def ratings_column(self, obj):
+        ratings = [
+            c.verdict.rating
+            for c in obj.claims.all()
+            if hasattr(c, "verdict") and c.verdict.rating
+        ]
+        return format_html_join(" ", "{}", ((rating_badge(r),) for r in ratings)) or "—"
+
+    @admin.display(description=_("authors"))
+    def authors_column(self, obj):
+        return ", ".join(display_name(b.author) for b in obj.bylines.all()) or "—"
+
+    @admin.display(description=_("before review"))
+    def checklist(self, obj):
+        if obj.pk is None:
+            return _("Save the draft to see what is still missing.")
+        problems = missing_parts(obj)
+        if not problems:
+            return format_html(
+                '<span class="checklist-ok">{}</span>', _("Nothing missing.")
+            )
+        return format_html(
+            '<ul class="checklist">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((p,) for p in problems)),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        obj.lock_version += 1
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Whoever starts an article is on its byline unless they named others.
+        if not change and not form.instance.bylines.exists():
+            Byline.objects.create(factcheck=form.instance, author=request.user)
+
+
+class AppearanceInline(admin.TabularInline):
+    model = ClaimAppearance
+    extra = 1
+    fields = ["url", "archived_url", "medium", "outlet", "appeared_on", "is_first"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    """A claim's own page, for its appearances; reached from its fact-check."""
+
+    list_display = ["statement", "claimant", "factcheck"]
+    search_fields = ["statement", "claimant__name"]
+    autocomplete_fields = ["claimant"]
+    fields = ["factcheck", "statement", "claimant"]
+    readonly_fields = ["factcheck"]
+    inlines = [AppearanceInline]
+
+    def has_module_permission(self, request):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj.factcheck)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ["label", "badge", "value", "meaning"]
+    prepopulated_fields = {"slug": ["label"]}
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    @admin.display(description=_("badge"))
+    def badge(self, obj):
+        return rating_badge(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # A rating in use is protected by the database; say so before trying.
+        return super().has_delete_permission(request, obj) and not (
+            obj and obj.verdicts.exists()
+        )
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Claimant)
+class ClaimantAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "platform", "handle", "description"]
+    list_filter = ["kind"]
+    search_fields = ["name", "handle", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Expert)
+class ExpertAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials", "affiliation", "field"]
+    list_filter = ["field"]
+    search_fields = ["name", "credentials", "affiliation", "field"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "credentials",
+                    "affiliation",
+                    "field",
+                    "conflict_of_interest",
+                ]
+            },
+        ),
+        (
+            _("Contact (private, never shown to readers)"),
+            {"fields": ["contact_email", "contact_phone", "contact_notes"]},
+        ),
+    ]
+
+
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "role", "user"]
+    search_fields = ["display_name", "user__username"]
+    prepopulated_fields = {"slug": ["display_name"]}
+
+    def has_change_permission(self, request, obj=None):
+        # Everyone keeps their own profile; editors keep everyone's.
+        if obj is not None and obj.user_id == request.user.pk:
+            return True
+        return request.user.has_perm(
+            "factcheck.edit_any_factcheck"
+        ) and super().has_change_permission(request, obj)
+
+
+@admin.register(TransitionLog)
+class TransitionLogAdmin(admin.ModelAdmin):
+    """The workflow's record: readable by editors, changeable by nobody."""
+
+    list_display = [
+        "created_at",
+        "headline",
+        "action",
+        "from_status",
+        "to_status",
+        "user",
+        "note",
+    ]
+    list_filter = ["action", "to_status", ("user", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["headline", "note"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.site_header = _("Newsroom")
+admin.site.site_title = _("Newsroom admin")
+admin.site.index_title = _("Fact-checks, sources and the desk's workflow")

@@ -1,0 +1,161 @@
+"""People around a fact-check: the newsroom's authors, claimants and experts."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..fields import SafeImageField
+
+
+class AuthorProfile(models.Model):
+    """How a newsroom member appears in bylines and on their author page."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(
+        _("display name"), max_length=120, help_text=_("The name printed in bylines.")
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    role = models.CharField(
+        _("role"),
+        max_length=120,
+        blank=True,
+        help_text=_("Job title, e.g. “Health fact-checker”."),
+    )
+    bio = models.TextField(
+        _("bio"), blank=True, help_text=_("A short paragraph for the author page.")
+    )
+    photo = SafeImageField(
+        _("photo"), blank=True, help_text=_("A head-and-shoulders portrait.")
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("author profile")
+        verbose_name_plural = _("author profiles")
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("factcheck:author", kwargs={"slug": self.slug})
+
+
+class Claimant(models.Model):
+    """Whoever made a claim: a person, an organisation or an account.
+
+    A record of its own, so that one claimant's verdicts can be listed together.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+        ACCOUNT = "account", _("Anonymous or unidentified account")
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_(
+            "As readers should see it, e.g. “Jane Doe, MP” or “Viral Facebook post”."
+        ),
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PERSON)
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who they are, e.g. “Member of Parliament for Leeds North”."),
+    )
+    platform = models.CharField(
+        _("platform"),
+        max_length=80,
+        blank=True,
+        help_text=_("For accounts: where the account lives, e.g. X, TikTok, WhatsApp."),
+    )
+    handle = models.CharField(
+        _("handle"),
+        max_length=120,
+        blank=True,
+        help_text=_("For accounts: e.g. @example."),
+    )
+    url = models.URLField(_("profile URL"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("claimant")
+        verbose_name_plural = _("claimants")
+
+    def __str__(self):
+        if self.handle:
+            return f"{self.name} ({self.handle})"
+        return self.name
+
+    def clean(self):
+        if self.kind == self.Kind.ACCOUNT and not self.platform:
+            raise ValidationError(
+                {
+                    "platform": _(
+                        "Say which platform the account is on, e.g. X or TikTok."
+                    )
+                }
+            )
+
+
+class Expert(models.Model):
+    """Someone the desk quotes for their expertise; a directory reused across articles.
+
+    Contact details are for the newsroom only and are never shown to readers.
+    """
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("e.g. “Dr Asha Rao”.")
+    )
+    credentials = models.CharField(
+        _("credentials"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Why readers should listen, e.g. “Psychiatrist with seven years of clinical "
+            "practice”. Shown with every quote."
+        ),
+    )
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. a university or hospital."),
+    )
+    field = models.CharField(
+        _("field"),
+        max_length=120,
+        blank=True,
+        help_text=_("Area of expertise, e.g. psychiatry."),
+    )
+    conflict_of_interest = models.TextField(
+        _("conflict of interest declaration"),
+        blank=True,
+        help_text=_(
+            "What the expert declared (funding, employers, shares). Shown to readers."
+        ),
+    )
+    contact_email = models.EmailField(_("contact email (private)"), blank=True)
+    contact_phone = models.CharField(
+        _("contact phone (private)"), max_length=40, blank=True
+    )
+    contact_notes = models.TextField(
+        _("contact notes (private)"),
+        blank=True,
+        help_text=_("Never shown on the public site."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name

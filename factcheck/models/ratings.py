@@ -1,0 +1,115 @@
+"""The newsroom's rating scale and its topics: vocabulary editors maintain."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+colour_validator = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$",
+    _("Enter a colour as # followed by six hex digits, e.g. #b91c1c."),
+)
+
+
+def _relative_luminance(hex_colour):
+    """WCAG 2 relative luminance of a #rrggbb colour."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(colour_a, colour_b):
+    """WCAG 2 contrast ratio between two #rrggbb colours (1 to 21)."""
+    lighter, darker = sorted(
+        (_relative_luminance(colour_a), _relative_luminance(colour_b)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+class RatingQuerySet(models.QuerySet):
+    def bounds(self):
+        """(worst, best) rating values on the scale, for ClaimReview."""
+        values = self.exclude(value=None).aggregate(
+            worst=models.Min("value"), best=models.Max("value")
+        )
+        return values["worst"], values["best"]
+
+
+class Rating(models.Model):
+    """One step of the newsroom's own rating scale, e.g. "Mostly true"."""
+
+    label = models.CharField(
+        _("label"),
+        max_length=60,
+        unique=True,
+        help_text=_("As readers see it, e.g. “Mostly true”."),
+    )
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    value = models.PositiveSmallIntegerField(
+        _("rating value"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_(
+            "Position on the scale, sent to search engines as ClaimReview's ratingValue: "
+            "1 is the least accurate, higher is more accurate. Leave empty for ratings "
+            "that are not on the scale, such as “Unproven”."
+        ),
+    )
+    colour = models.CharField(
+        _("badge colour"),
+        max_length=7,
+        validators=[colour_validator],
+        help_text=_(
+            "Background of the verdict badge, as #rrggbb. The label is always shown "
+            "too, so colour never carries the meaning alone."
+        ),
+    )
+    meaning = models.TextField(
+        _("meaning"),
+        help_text=_("What this rating means, shown on the “How we rate” page."),
+    )
+
+    objects = RatingQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("value").desc(nulls_last=True), "label"]
+        verbose_name = _("rating")
+        verbose_name_plural = _("rating scale")
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("factcheck:rating", kwargs={"slug": self.slug})
+
+    @cached_property
+    def text_colour(self):
+        """Black or white, whichever reads better on the badge colour."""
+        return max(("#ffffff", "#000000"), key=lambda c: contrast_ratio(c, self.colour))
+
+
+class Topic(models.Model):
+    """A subject readers browse by, e.g. Health or Climate."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences shown on the topic page."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("factcheck:topic", kwargs={"slug": self.slug})

@@ -1,0 +1,48 @@
+"""Records the editorial workflow leaves behind. Only workflow.py writes them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .articles import FactCheck, Status
+
+
+class TransitionLog(models.Model):
+    """One step in a fact-check's history: who did what, when, from which state to which.
+
+    Rows outlive a deleted draft (the link is nulled, the headline kept), so the
+    record of who did what is never lost with the article.
+    """
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submitted for review")
+        REQUEST_CHANGES = "request_changes", _("Changes requested")
+        PUBLISH = "publish", _("Published")
+        SCHEDULE = "schedule", _("Scheduled")
+        UNPUBLISH = "unpublish", _("Unpublished")
+        RETRACT = "retract", _("Retracted")
+
+    factcheck = models.ForeignKey(
+        FactCheck, on_delete=models.SET_NULL, null=True, related_name="transitions"
+    )
+    headline = models.CharField(_("headline"), max_length=200)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    action = models.CharField(_("action"), max_length=30, choices=Action)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("workflow log entry")
+        verbose_name_plural = _("workflow log")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.headline}"

@@ -1,0 +1,57 @@
+"""Build admin POST data from a rendered admin page, as a browser would send it."""
+
+import datetime
+
+from django import forms
+
+
+def _encode(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "on" if value else None
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+def _add_form(data, form):
+    for name, field in form.fields.items():
+        if getattr(field.widget, "input_type", None) == "file":
+            continue
+        value = form[name].value()
+        if value is None and isinstance(
+            field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField
+        ):
+            continue
+        value = _encode(value)
+        if value is not None:
+            data[form.add_prefix(name)] = value
+
+
+def form_data(response):
+    """Everything the admin change or add page would post back unchanged."""
+    data = {}
+    _add_form(data, response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        _add_form(data, formset.management_form)
+        # Blank extra rows are left out, as if the user never touched them.
+        data[f"{formset.prefix}-TOTAL_FORMS"] = data[f"{formset.prefix}-INITIAL_FORMS"]
+        for form in formset.initial_forms:
+            _add_form(data, form)
+    return data
+
+
+def add_rows(data, prefix, rows):
+    """Append new inline rows (dicts of field values) to ``prefix``'s formset."""
+    start = int(data.get(f"{prefix}-INITIAL_FORMS", 0))
+    for offset, row in enumerate(rows):
+        for name, value in row.items():
+            data[f"{prefix}-{start + offset}-{name}"] = value
+    data[f"{prefix}-TOTAL_FORMS"] = start + len(rows)
+    return data

@@ -1,0 +1,52 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def journalist(db):
+    return make_user("Journalists", username="journalist")
+
+
+@pytest.fixture
+def other_journalist(db):
+    return make_user("Journalists", username="reporter")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("Editors", username="editor")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user(username="admin", is_superuser=True)
+
+
+@pytest.fixture
+def png_upload():
+    """Build an in-memory PNG upload of the given size."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    def build(size=(64, 48), name="photo.png", fmt="PNG", exif=None):
+        buffer = io.BytesIO()
+        kwargs = {"exif": exif} if exif is not None else {}
+        Image.new("RGB", size, (200, 30, 30)).save(buffer, fmt, **kwargs)
+        content_type = {"PNG": "image/png", "JPEG": "image/jpeg"}.get(fmt, "image/webp")
+        return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+    return build
+
+
+from tests.browser import browser, page  # noqa: E402,F401  (fixtures)

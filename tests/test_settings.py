@@ -1,0 +1,101 @@
+"""Configuration comes from the environment and is safe in production."""
+
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION = {
+    "SECRET_KEY": "k3y-for-the-deploy-check-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG",
+    "ALLOWED_HOSTS": "factcheck.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://factcheck.example.org",
+    "DATABASE_URL": "postgres://newsroom@db.internal:5432/newsroom",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+}
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+            **env,
+        },
+        timeout=60,
+    )
+
+
+def test_without_debug_and_without_a_secret_key_the_process_refuses_to_start(tmp_path):
+    result = manage("check", env={"VAR_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "SECRET_KEY is not set: set it in the environment, or set DEBUG=1 for local work."
+    ]
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION, "VAR_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_dev_key_is_flagged_if_it_ever_reaches_production(tmp_path):
+    env = {**PRODUCTION, "DEBUG": "1", "VAR_DIR": str(tmp_path)}
+    del env["SECRET_KEY"]
+    result = manage("check", "--deploy", env=env)
+    assert "security.W009" in result.stderr + result.stdout
+
+
+def test_database_and_cache_come_from_the_environment(tmp_path):
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST']);"
+        "print(s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']);"
+        "print(s.DEBUG, s.ALLOWED_HOSTS, s.CSRF_TRUSTED_ORIGINS)"
+    )
+    result = manage("shell", "--no-imports", "-c", script, env=PRODUCTION)
+    assert result.stdout.splitlines() == [
+        "django.db.backends.postgresql db.internal",
+        "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/0",
+        "False ['factcheck.example.org'] ['https://factcheck.example.org']",
+    ]
+
+
+def test_the_embedded_defaults_need_no_services(tmp_path):
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE']);"
+        "print(s.CACHES['default']['BACKEND'])"
+    )
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        env={"DEBUG": "1", "VAR_DIR": str(tmp_path)},
+    )
+    assert result.stdout.splitlines() == [
+        "django.db.backends.sqlite3",
+        "django.core.cache.backends.locmem.LocMemCache",
+    ]
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
