@@ -22,12 +22,14 @@ from .models import (
     Expert,
     ExpertQuote,
     FactCheck,
+    Page,
     Rating,
     Source,
     Status,
     Topic,
     TransitionLog,
 )
+from .search import refresh_search_vector
 
 User = get_user_model()
 
@@ -345,6 +347,7 @@ class FactCheckAdmin(admin.ModelAdmin):
         # Whoever starts an article is on its byline unless they named others.
         if not change and not form.instance.bylines.exists():
             Byline.objects.create(factcheck=form.instance, author=request.user)
+        refresh_search_vector(form.instance.pk)
 
 
 class AppearanceInline(admin.TabularInline):
@@ -369,6 +372,10 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_search_vector(form.instance.factcheck_id)
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (
@@ -451,6 +458,17 @@ class AuthorProfileAdmin(admin.ModelAdmin):
         return request.user.has_perm(
             "factcheck.edit_any_factcheck"
         ) and super().has_change_permission(request, obj)
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "in_footer", "updated_at", "updated_by"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "summary", "body", "in_footer", "ordering"]
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(TransitionLog)

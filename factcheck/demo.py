@@ -29,6 +29,7 @@ from .models import (
     TransitionLog,
     Verdict,
 )
+from .search import refresh_search_vector
 
 #: Dev-only accounts; the README lists them. Each password is the username.
 ADMIN_USERNAME = "admin"
@@ -209,4 +210,5 @@ def load():
                 issued_by=users["editor"],
             )
         created.append(factcheck)
+    refresh_search_vector(*(factcheck.pk for factcheck in created))
     return created

@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from .models import Byline, Claim, Claimant, FactCheck, Source, Verdict
+from .search import refresh_search_vector
 from .slugs import unique_slug
 
 
@@ -167,4 +168,5 @@ def create_draft(article, author, rating=None):
             source.citation = title
         source.full_clean()
         source.save()
+    refresh_search_vector(factcheck.pk)
     return factcheck

@@ -12,4 +12,5 @@ urlpatterns = [
     path("ratings/<slug:slug>/", views.RatingView.as_view(), name="rating"),
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("preview/<str:token>/", views.PreviewLinkView.as_view(), name="preview"),
 ]

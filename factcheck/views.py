@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from . import workflow
+from . import preview, workflow
 from .models import AuthorProfile, Byline, Claim, ExpertQuote, FactCheck, Rating, Topic
 
 
@@ -107,4 +107,21 @@ class FactCheckDetailView(DetailView):
         response = super().render_to_response(context, **response_kwargs)
         if self.is_preview:
             add_never_cache_headers(response)
+        return response
+
+
+class PreviewLinkView(FactCheckDetailView):
+    """A fact-check in any state, for whoever holds a valid signed preview link."""
+
+    def get_object(self, queryset=None):
+        try:
+            pk, self.link_expires_at = preview.read_token(self.kwargs["token"])
+        except preview.InvalidPreviewLink:
+            raise Http404 from None
+        self.is_preview = True
+        return get_object_or_404(self.get_queryset(), pk=pk)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
         return response

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from .completeness import missing_parts
 from .models import FactCheck, Status, TransitionLog
+from .search import refresh_search_vector
 
 Action = TransitionLog.Action
 
@@ -166,6 +167,7 @@ def _apply(factcheck, user, action, *, note="", prepare=None):
         locked.full_clean(exclude={"hero_image"})
         locked.lock_version += 1
         locked.save(update_fields=[*changes, "lock_version", "updated_at"])
+        refresh_search_vector(locked.pk)
         TransitionLog.objects.create(
             factcheck=locked,
             headline=locked.headline,

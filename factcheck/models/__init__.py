@@ -1,8 +1,8 @@
 """The fact-check content model, split by concern.
 
 ``articles`` holds the article and its parts, ``people`` the authors, claimants
-and experts, ``ratings`` the editable vocabulary, ``workflow`` the records the
-editorial workflow writes.
+and experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
+pages, ``workflow`` the records the editorial workflow writes.
 """
 
 from .articles import (
@@ -13,13 +13,15 @@ from .articles import (
     ExpertQuote,
     FactCheck,
     FactCheckQuerySet,
+    Priority,
     Source,
     Status,
     Verdict,
 )
+from .pages import Page
 from .people import AuthorProfile, Claimant, Expert
 from .ratings import Rating, Topic
-from .workflow import TransitionLog
+from .workflow import RatingVote, TransitionLog
 
 __all__ = [
     "AuthorProfile",
@@ -32,7 +34,10 @@ __all__ = [
     "ExpertQuote",
     "FactCheck",
     "FactCheckQuerySet",
+    "Page",
+    "Priority",
     "Rating",
+    "RatingVote",
     "Source",
     "Status",
     "Topic",

@@ -1,6 +1,8 @@
 """The fact-check article and the records it is made of."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -18,6 +20,13 @@ class Status(models.TextChoices):
     REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
     RETRACTED = "retracted", _("Retracted")
+
+
+class Priority(models.TextChoices):
+    LOW = "low", _("Low")
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
 
 
 class FactCheckQuerySet(models.QuerySet):
@@ -117,6 +126,25 @@ class FactCheck(models.Model):
         _("first published at"), null=True, editable=False
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, editable=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assigned_reviews",
+        verbose_name=_("reviewer"),
+    )
+    review_due_at = models.DateTimeField(
+        _("review due"), null=True, blank=True, editable=False
+    )
+    review_priority = models.CharField(
+        _("review priority"),
+        max_length=10,
+        choices=Priority,
+        default=Priority.NORMAL,
+        editable=False,
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
@@ -137,6 +165,9 @@ class FactCheck(models.Model):
     # Bumped by every save; a form carrying an older number was edited by
     # someone else in the meantime (see forms.FactCheckAdminForm).
     lock_version = models.PositiveIntegerField(default=0, editable=False)
+    # Headline and claims weighted above standfirst and body; kept current by
+    # search.refresh_search_vector (PostgreSQL only; SQLite searches the text).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = FactCheckQuerySet.as_manager()
 
@@ -149,7 +180,10 @@ class FactCheck(models.Model):
             ("publish_factcheck", _("Can publish, schedule and unpublish fact-checks")),
             ("edit_any_factcheck", _("Can edit fact-checks by other authors")),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            GinIndex(fields=["search_vector"], name="factcheck_search_gin"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),

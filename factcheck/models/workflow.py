@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .articles import FactCheck, Status
+from .articles import Claim, FactCheck, Status
+from .ratings import Rating
 
 
 class TransitionLog(models.Model):
@@ -21,6 +22,8 @@ class TransitionLog(models.Model):
         SCHEDULE = "schedule", _("Scheduled")
         UNPUBLISH = "unpublish", _("Unpublished")
         RETRACT = "retract", _("Retracted")
+        ASSIGN = "assign", _("Review assigned")
+        VOTE = "vote", _("Rating vote")
 
     factcheck = models.ForeignKey(
         FactCheck, on_delete=models.SET_NULL, null=True, related_name="transitions"
@@ -46,3 +49,45 @@ class TransitionLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.headline}"
+
+
+class RatingVote(models.Model):
+    """An editor's vote on a claim's rating while its fact-check is in review.
+
+    A vote agrees when it names the rating the verdict has now; changing the
+    verdict therefore turns earlier votes into dissent without rewriting them.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("editor"),
+    )
+    rating = models.ForeignKey(
+        Rating,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("rating voted for"),
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("rating vote")
+        verbose_name_plural = _("rating votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "voter"], name="one_vote_per_editor_per_claim"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.voter}: {self.rating} on {self.claim}"
+
+    @property
+    def agrees(self):
+        verdict = getattr(self.claim, "verdict", None)
+        return verdict is not None and verdict.rating_id == self.rating_id
