@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench serve-prod clean
+.PHONY: run test lint format bench clean
 
 # Django 6 needs Python 3.12+. Try the usual names, then pyenv's builds (its
 # shims exist but fail unless that version is selected, so run each one).
@@ -55,7 +55,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 
 bench: $(VENV)/.installed-dev
-	$(PY) bench/run.py $(BENCH_ARGS)
+	bench/run.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles tests/artifacts

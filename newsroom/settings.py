@@ -101,6 +101,10 @@ TEMPLATES = [
     },
 ]
 
+if not os.environ.get("DATABASE_URL"):
+    # The embedded default: a SQLite file that works on a bare machine.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}",
@@ -121,6 +125,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+#: Seconds an anonymous reader's page stays in the cache (0 turns it off).
+#: Any edit drops every cached page at once (factcheck.caching).
+FACTCHECK_PAGE_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -195,8 +203,17 @@ if EMAIL_BACKEND_PATH == SMTP_BACKEND:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Editorial workflow (factcheck.workflow and factcheck.gate).
 # Four-eyes rule: nobody publishes what they wrote. One-person desks turn it off.
 FACTCHECK_ALLOW_SELF_PUBLISH = env_bool("FACTCHECK_ALLOW_SELF_PUBLISH")
+#: Editors who must agree on each claim's rating before it is published; the
+#: publishing editor counts as one, so 1 needs no votes (PolitiFact uses 3).
+FACTCHECK_PANEL_VOTES = max(int(os.environ.get("FACTCHECK_PANEL_VOTES", "1")), 1)
+#: Sources each claim needs before publication; a source not tied to one
+#: claim counts for all of them (AFP asks for two independent ones).
+FACTCHECK_MIN_SOURCES_PER_CLAIM = int(
+    os.environ.get("FACTCHECK_MIN_SOURCES_PER_CLAIM", "1")
+)
 
 # Uploads: checked and re-encoded by factcheck.images before they are stored.
 FACTCHECK_MAX_IMAGE_BYTES = int(
