@@ -3,14 +3,18 @@
 Admin classes stay thin: who may edit what is decided in ``workflow``.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from . import workflow
-from .completeness import missing_parts
+from .admin_views import WorkflowAdminMixin, status_badge
 from .forms import ClaimInlineForm, FactCheckAdminForm, SourceInlineFormSet
 from .models import (
     AuthorProfile,
@@ -25,31 +29,13 @@ from .models import (
     Page,
     Rating,
     Source,
-    Status,
     Topic,
     TransitionLog,
 )
+from .sanitize import clean_html
 from .search import refresh_search_vector
 
 User = get_user_model()
-
-STATUS_COLOURS = {
-    Status.DRAFT: "#4b5563",
-    Status.REVIEW: "#9a3412",
-    Status.PUBLISHED: "#166534",
-    Status.RETRACTED: "#7f1d1d",
-}
-
-
-def status_badge(factcheck):
-    label = factcheck.get_status_display()
-    if factcheck.is_scheduled:
-        label = _("Scheduled")
-    return format_html(
-        '<span class="status-badge" style="background:{}">{}</span>',
-        STATUS_COLOURS[factcheck.status],
-        label,
-    )
 
 
 def rating_badge(rating):
@@ -163,12 +149,12 @@ class CorrectionInline(admin.StackedInline):
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (
-            obj is None or obj.first_published_at
+            obj is None or workflow.can_correct(request.user, obj)
         )
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and (
-            obj is None or obj.first_published_at
+            obj is None or workflow.can_correct(request.user, obj)
         )
 
 
@@ -211,7 +197,9 @@ def display_name(user):
 
 
 @admin.register(FactCheck)
-class FactCheckAdmin(admin.ModelAdmin):
+class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+    """Fact-checks, with the workflow panel (see ``admin_views``) on the change form."""
+
     form = FactCheckAdminForm
     list_display = [
         "headline",
@@ -221,7 +209,14 @@ class FactCheckAdmin(admin.ModelAdmin):
         "updated_at",
         "updated_by",
     ]
-    list_filter = ["status", RatingListFilter, "topics", AuthorListFilter, "language"]
+    list_filter = [
+        "status",
+        RatingListFilter,
+        "topics",
+        AuthorListFilter,
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+        "language",
+    ]
     search_fields = ["headline", "standfirst", "claims__statement"]
     search_help_text = _("Search headlines, standfirsts and claims.")
     prepopulated_fields = {"slug": ["headline"]}
@@ -235,27 +230,27 @@ class FactCheckAdmin(admin.ModelAdmin):
         ExpertQuoteInline,
         CorrectionInline,
     ]
-    readonly_fields = [
-        "status_column",
-        "checklist",
-        "published_at",
-        "first_published_at",
-        "updated_at",
-        "updated_by",
-    ]
+    actions = ["submit_selected", "publish_selected"]
+    readonly_fields = ["published_at", "updated_at", "updated_by"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "key_points", "body"]}),
         (
-            _("Status"),
+            None,
             {
                 "fields": [
-                    "status_column",
-                    "checklist",
-                    "published_at",
-                    "updated_at",
-                    "updated_by",
+                    "headline",
+                    "slug",
+                    "standfirst",
+                    "key_points",
+                    "body",
+                    # Hidden: the version the form was opened on, without
+                    # which every save would look like an edit conflict.
+                    "version",
                 ]
             },
+        ),
+        (
+            _("Dates"),
+            {"fields": ["published_at", "updated_at", "updated_by"]},
         ),
         (
             _("Hero image"),
@@ -275,6 +270,7 @@ class FactCheckAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/admin_workflow.js"]
 
     def get_queryset(self, request):
         return (
@@ -294,7 +290,110 @@ class FactCheckAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return super().has_change_permission(request)
-        return workflow.can_edit(request.user, obj)
+        # A published article stays read-only but takes corrections.
+        return workflow.can_edit(request.user, obj) or workflow.can_correct(
+            request.user, obj
+        )
+
+    def get_inlines(self, request, obj):
+        # Corrections are for what readers have seen; elsewhere the inline is noise.
+        if obj is None or obj.first_published_at is None:
+            return [inline for inline in self.inlines if inline is not CorrectionInline]
+        return self.inlines
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or workflow.can_edit(request.user, obj):
+            return fieldsets
+        # Read-only, the body reads as formatted text rather than as markup.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "formatted_body" if field == "body" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            # All of the article, but the version its corrections are saved on.
+            return [
+                field
+                for _name, options in self.get_fieldsets(request, obj)
+                for row in options["fields"]
+                for field in (row if isinstance(row, tuple) else (row,))
+                if field != "version"
+            ]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def has_submit_permission(self, request):
+        return workflow.can_transition(request.user, None, workflow.Action.SUBMIT)
+
+    def has_publish_permission(self, request):
+        return workflow.can_transition(request.user, None, workflow.Action.PUBLISH)
+
+    def _run_on_each(self, request, queryset, step, done_message):
+        """Run a workflow step on each selected fact-check; report each refusal."""
+        done = 0
+        for factcheck in queryset:
+            try:
+                step(factcheck, request.user)
+            except (PermissionDenied, ValidationError) as error:
+                reasons = (
+                    error.messages if isinstance(error, ValidationError) else [error]
+                )
+                self.message_user(
+                    request,
+                    gettext("“%(headline)s” was not changed: %(reasons)s")
+                    % {
+                        "headline": factcheck.headline,
+                        "reasons": " ".join(str(reason) for reason in reasons),
+                    },
+                    messages.ERROR,
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request, done_message(done) % {"count": done}, messages.SUCCESS
+            )
+
+    @admin.action(permissions=["submit"], description=_("Submit for review"))
+    def submit_selected(self, request, queryset):
+        self._run_on_each(
+            request,
+            queryset,
+            workflow.submit_for_review,
+            lambda count: ngettext(
+                "Submitted %(count)d fact-check for review.",
+                "Submitted %(count)d fact-checks for review.",
+                count,
+            ),
+        )
+
+    @admin.action(permissions=["publish"], description=_("Publish now"))
+    def publish_selected(self, request, queryset):
+        self._run_on_each(
+            request,
+            queryset,
+            workflow.publish,
+            lambda count: ngettext(
+                "Published %(count)d fact-check.",
+                "Published %(count)d fact-checks.",
+                count,
+            ),
+        )
 
     def has_delete_permission(self, request, obj=None):
         # Anything readers have seen stays on record; unpublish or retract it.
@@ -303,6 +402,11 @@ class FactCheckAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj) and (
             obj is None or workflow.can_edit(request.user, obj)
         )
+
+    @admin.display(description=_("body"))
+    def formatted_body(self, obj):
+        # The allow-list (nh3) makes it safe, as on the public page.
+        return mark_safe(clean_html(obj.body))
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, obj):
@@ -321,26 +425,21 @@ class FactCheckAdmin(admin.ModelAdmin):
     def authors_column(self, obj):
         return ", ".join(display_name(b.author) for b in obj.bylines.all()) or "—"
 
-    @admin.display(description=_("before review"))
-    def checklist(self, obj):
-        if obj.pk is None:
-            return _("Save the draft to see what is still missing.")
-        problems = missing_parts(obj)
-        if not problems:
-            return format_html(
-                '<span class="checklist-ok">{}</span>', _("Nothing missing.")
-            )
-        return format_html(
-            '<ul class="checklist">{}</ul>',
-            format_html_join("", "<li>{}</li>", ((p,) for p in problems)),
-        )
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
         obj.lock_version += 1
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        for correction in formset.save(commit=False):
+            correction.issued_by = correction.issued_by or request.user
+            correction.save()
+        for correction in formset.deleted_objects:
+            correction.delete()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -383,7 +482,10 @@ class ClaimAdmin(admin.ModelAdmin):
         )
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # Deleting a fact-check deletes its claims: the admin asks this then.
+        return super().has_delete_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj.factcheck)
+        )
 
 
 @admin.register(Rating)
@@ -477,16 +579,32 @@ class TransitionLogAdmin(admin.ModelAdmin):
 
     list_display = [
         "created_at",
-        "headline",
+        "article",
         "action",
         "from_status",
         "to_status",
         "user",
         "note",
     ]
-    list_filter = ["action", "to_status", ("user", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "action",
+        "to_status",
+        ("user", admin.RelatedOnlyFieldListFilter),
+        ("factcheck", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["user"]
     search_fields = ["headline", "note"]
     date_hierarchy = "created_at"
+
+    @admin.display(description=_("fact-check"), ordering="headline")
+    def article(self, obj):
+        if obj.factcheck_id is None:
+            return obj.headline
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:factcheck_factcheck_change", args=[obj.factcheck_id]),
+            obj.headline,
+        )
 
     def has_add_permission(self, request):
         return False

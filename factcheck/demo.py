@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import demo_content, workflow
+from . import demo_content, notifications, workflow
 from .models import (
     AuthorProfile,
     Byline,
@@ -23,6 +23,7 @@ from .models import (
     Expert,
     ExpertQuote,
     FactCheck,
+    Priority,
     Rating,
     Source,
     Topic,
@@ -173,6 +174,16 @@ def _advance(factcheck, spec, users):
         return
     author, editor = users[spec["authors"][0]], users["editor"]
     workflow.submit_for_review(factcheck, author)
+    if state == "review":
+        workflow.assign_review(
+            factcheck,
+            editor,
+            users["chief"],
+            due_at=timezone.now() + datetime.timedelta(days=1),
+            priority=Priority.HIGH,
+        )
+    if state in ("scheduled", "published"):
+        _panel_agrees(factcheck, [users["chief"], users[ADMIN_USERNAME]])
     if state == "changes_requested":
         workflow.request_changes(factcheck, editor, spec["change_request_note"])
     elif state == "scheduled":
@@ -185,9 +196,20 @@ def _advance(factcheck, spec, users):
         workflow.publish(factcheck, editor)
 
 
+def _panel_agrees(factcheck, voters):
+    """Cast the agreeing votes a rating panel (FACTCHECK_PANEL_VOTES) needs."""
+    for voter in voters[: workflow.panel_size() - 1]:
+        for claim in factcheck.claims.select_related("verdict"):
+            workflow.vote(claim, voter, claim.verdict.rating)
+
+
 @transaction.atomic
+@notifications.muted()
 def load():
-    """Create whatever part of the demo newsroom is missing; return what was added."""
+    """Create whatever part of the demo newsroom is missing; return what was added.
+
+    Nobody is emailed: the demo's history happened in the past.
+    """
     users = load_people()
     topics, claimants, experts = load_vocabulary()
     created = []

@@ -1,20 +1,37 @@
 """Forms for the newsroom's admin."""
 
+from collections import Counter
+
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget
+from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from .models import Claim, ClaimAppearance, FactCheck, Rating, Verdict
+from . import preview
+from .completeness import ClaimOutline, Outline, QuoteOutline
+from .models import (
+    Byline,
+    Claim,
+    ClaimAppearance,
+    ExpertQuote,
+    FactCheck,
+    Priority,
+    Rating,
+    Source,
+    Verdict,
+)
 
 
 class FactCheckAdminForm(forms.ModelForm):
     """The article form, refusing to overwrite a save made since it was opened."""
 
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Not named like the model field: the admin refuses non-editable model
+    # fields in fieldsets, and only fields in a fieldset reach the page.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = FactCheck
@@ -22,7 +39,7 @@ class FactCheckAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lock_version"].initial = self.instance.lock_version
+        self.fields["version"].initial = self.instance.lock_version
 
     def clean(self):
         cleaned = super().clean()
@@ -42,11 +59,11 @@ class FactCheckAdminForm(forms.ModelForm):
             )
             .get(pk=self.instance.pk)
         )
-        if cleaned.get("lock_version") != current.lock_version:
+        if cleaned.get("version") != current.lock_version:
             # The form comes back with everything as typed; with the new
             # version number, saving again is a deliberate overwrite.
             self.data = self.data.copy()
-            self.data[self.add_prefix("lock_version")] = current.lock_version
+            self.data[self.add_prefix("version")] = current.lock_version
             who = (
                 current.updated_by.get_full_name() or current.updated_by.username
                 if current.updated_by
@@ -200,3 +217,165 @@ class SourceInlineFormSet(BaseInlineFormSet):
             else Claim.objects.none()
         )
         form.fields["claim"].queryset = claims
+
+
+def outline_from_forms(form, formsets):
+    """The article as its admin form stands, unsaved, for the live checklist.
+
+    Reads what validated (``cleaned_data``) from the article form and its
+    inline formsets; rows marked for deletion and untouched extra rows are
+    left out, as saving would leave them out.
+    """
+    rows = {formset.model: _live_rows(formset) for formset in formsets}
+    claim_rows = rows.get(Claim, [])
+    claim_keys = [row.instance.pk for row in claim_rows]
+    tied = Counter()
+    shared = 0
+    for row in rows.get(Source, []):
+        claim = row.cleaned_data.get("claim")
+        # A source for a claim deleted in this save falls back to bearing on
+        # every claim, as the database's SET_NULL will make it.
+        if claim is not None and claim.pk in claim_keys:
+            tied[claim.pk] += 1
+        else:
+            shared += 1
+    data = form.cleaned_data
+    return Outline(
+        headline=data.get("headline", ""),
+        slug=data.get("slug", ""),
+        authors=sum(
+            1 for row in rows.get(Byline, []) if row.cleaned_data.get("author")
+        ),
+        claims=tuple(
+            ClaimOutline(
+                statement=row.cleaned_data.get("statement", ""),
+                claimant=row.cleaned_data.get("claimant"),
+                rating=row.cleaned_data.get("rating"),
+                summary=row.cleaned_data.get("verdict_summary", ""),
+                sources=tied[row.instance.pk] if row.instance.pk else 0,
+            )
+            for row in claim_rows
+        ),
+        quotes=tuple(
+            QuoteOutline(
+                expert=row.cleaned_data.get("expert"),
+                obtained_via=row.cleaned_data.get("obtained_via", ""),
+            )
+            for row in rows.get(ExpertQuote, [])
+        ),
+        shared_sources=shared,
+        has_hero_image=bool(data.get("hero_image", form.instance.hero_image)),
+        hero_image_alt=data.get("hero_image_alt", ""),
+    )
+
+
+def _live_rows(formset):
+    """The formset's forms that saving would keep: existing or filled in, not deleted."""
+    formset.is_valid()  # fills every form's cleaned_data with what validated
+    return [
+        row
+        for row in formset.forms
+        if (row.instance.pk or row.has_changed()) and not row.cleaned_data.get("DELETE")
+    ]
+
+
+class WorkflowForm(forms.Form):
+    """The fields of one workflow step; ``cleaned_data`` are the step's arguments."""
+
+    def __init__(self, *args, factcheck, **kwargs):
+        self.factcheck = factcheck
+        super().__init__(*args, **kwargs)
+
+
+class RequestChangesForm(WorkflowForm):
+    note = forms.CharField(
+        label=gettext_lazy("What needs to change"),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
+        help_text=gettext_lazy("The authors get this note by email and on the form."),
+    )
+
+
+class PublishForm(WorkflowForm):
+    at = forms.SplitDateTimeField(
+        label=gettext_lazy("Publish at"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=gettext_lazy(
+            "Leave empty to publish now. A later time schedules it: readers see it "
+            "from then on."
+        ),
+    )
+
+
+class UnpublishForm(WorkflowForm):
+    note = forms.CharField(
+        label=gettext_lazy("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        help_text=gettext_lazy("It goes on the record and to the authors."),
+    )
+    retract = forms.BooleanField(
+        label=gettext_lazy("Retract"),
+        required=False,
+        help_text=gettext_lazy(
+            "Withdraw it for good instead of returning it to draft for rework."
+        ),
+    )
+
+
+class AssignForm(WorkflowForm):
+    assignee = forms.ModelChoiceField(
+        get_user_model().objects.none(), label=gettext_lazy("Reviewer")
+    )
+    due_at = forms.SplitDateTimeField(
+        label=gettext_lazy("Due"), required=False, widget=AdminSplitDateTime
+    )
+    priority = forms.ChoiceField(
+        label=gettext_lazy("Priority"),
+        choices=Priority.choices,
+        initial=Priority.NORMAL,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = (
+            get_user_model()
+            .objects.with_perm("factcheck.publish_factcheck")
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["assignee"].label_from_instance = lambda user: (
+            user.get_full_name() or user.username
+        )
+        self.initial.setdefault("assignee", self.factcheck.assignee_id)
+        self.initial.setdefault("due_at", self.factcheck.review_due_at)
+        self.initial.setdefault("priority", self.factcheck.review_priority)
+
+
+class VoteForm(WorkflowForm):
+    claim = forms.ModelChoiceField(Claim.objects.none(), widget=forms.HiddenInput)
+    rating = forms.ModelChoiceField(
+        Rating.objects.all(), label=gettext_lazy("Rating"), empty_label=None
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Comment"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"size": 30, "placeholder": gettext_lazy("Comment (optional)")}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["claim"].queryset = Claim.objects.filter(factcheck=self.factcheck)
+
+
+class PreviewLinkForm(WorkflowForm):
+    days = forms.TypedChoiceField(
+        label=gettext_lazy("Valid for"), coerce=int, initial=preview.DEFAULT_DAYS
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].choices = [
+            (days, ngettext("%(days)d day", "%(days)d days", days) % {"days": days})
+            for days in (1, 3, preview.DEFAULT_DAYS, 14, preview.MAX_DAYS)
+        ]

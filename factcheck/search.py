@@ -1,16 +1,42 @@
 """Full-text search over published fact-checks.
 
 On PostgreSQL a stored, GIN-indexed vector is kept per article (headline and
-claims weigh most, then the standfirst, then the body); other databases fall
-back to plain substring matching so search still works on a laptop.
+claims weigh most, then the standfirst, then the body) and queries are read
+the way people type them into search boxes (``websearch_to_tsquery``); other
+databases fall back to substring matching so search still works on a laptop.
 """
 
-from django.contrib.postgres.search import SearchVector
-from django.db import connection
-from django.db.models import OuterRef, StringAgg, Subquery, TextField, Value
-from django.db.models.functions import Coalesce
+import html
+import re
+import string
+import unicodedata
 
-from .models import Claim, FactCheck
+from django import forms
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .models import Claim, FactCheck, Rating, Topic
 
 SEARCH_CONFIG = "english"
 
@@ -37,3 +63,204 @@ def refresh_search_vector(*factcheck_ids):
         + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
         + SearchVector("body", weight="C", config=SEARCH_CONFIG)
     )
+
+
+#: Longer queries are cut to this many characters: nobody types more, and a
+#: pasted essay must not become a slow query.
+MAX_QUERY_LENGTH = 200
+#: Private-use characters mark highlights in snippets; everything between them
+#: is escaped before they become <mark> tags (see ``highlight``).
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+SNIPPET_CHARS = 280
+
+
+def clean_query(text):
+    """Whitespace collapsed, control characters dropped, capped at MAX_QUERY_LENGTH.
+
+    PostgreSQL refuses NUL in a string, so it must never reach a query.
+    """
+    printable = "".join(
+        char for char in text if char.isspace() or unicodedata.category(char) != "Cc"
+    )
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def terms_of(text):
+    """The words of a query, with surrounding punctuation removed."""
+    words = (word.strip(string.punctuation + "“”‘’«»¿¡…") for word in text.split())
+    return [word for word in words if word]
+
+
+def search(queryset, text):
+    """Fact-checks in ``queryset`` matching ``text``, best first, each with a ``snippet``.
+
+    ``snippet`` is plain text with matches between MARK_START and MARK_STOP;
+    render it with ``highlight``.
+    """
+    if connection.vendor == "postgresql":
+        return _search_postgresql(queryset, text)
+    return _search_substring(queryset, text)
+
+
+def _search_postgresql(queryset, text):
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    return (
+        queryset.filter(search_vector=query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), query),
+            snippet=SearchHeadline(
+                Concat("standfirst", Value(" "), "body", output_field=TextField()),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", F("published_at").desc(nulls_last=True))
+    )
+
+
+def _search_substring(queryset, text):
+    """Every word somewhere in the article; headline and claim matches first."""
+    terms = terms_of(text)
+    if not terms:
+        return queryset.none()
+    in_claims = [
+        Exists(Claim.objects.filter(factcheck=OuterRef("pk"), statement__icontains=t))
+        for t in terms
+    ]
+    for term, claim_match in zip(terms, in_claims, strict=True):
+        queryset = queryset.filter(
+            Q(headline__icontains=term)
+            | claim_match
+            | Q(standfirst__icontains=term)
+            | Q(body__icontains=term)
+        )
+    title_match = Q(headline__icontains=terms[0]) | in_claims[0]
+    return queryset.annotate(
+        rank=Case(
+            When(title_match, then=Value(2)),
+            When(standfirst__icontains=terms[0], then=Value(1)),
+            default=Value(0),
+        )
+    ).order_by("-rank", F("published_at").desc(nulls_last=True))
+
+
+def _plain_text(html_text):
+    # A space before each tag keeps "end.</p><p>Next" from running together.
+    return " ".join(html.unescape(strip_tags(html_text.replace("<", " <"))).split())
+
+
+def snippet_around(text, terms):
+    """About SNIPPET_CHARS of ``text`` around the first term found, terms marked."""
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    found = pattern.search(text)
+    start = 0 if found is None else max(0, found.start() - SNIPPET_CHARS // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    excerpt = text[start : start + SNIPPET_CHARS]
+    if start + SNIPPET_CHARS < len(text):
+        excerpt = excerpt.rsplit(" ", 1)[0] + " …"
+    if start:
+        excerpt = "… " + excerpt
+    return pattern.sub(lambda m: MARK_START + m.group(0) + MARK_STOP, excerpt)
+
+
+def attach_snippets(factchecks, text):
+    """Give each fact-check of a result page a ``snippet`` to pass to ``highlight``.
+
+    PostgreSQL's snippets come with the rows; elsewhere, and for a page of
+    filtered results without a query, they are cut from the text here.
+    """
+    terms = terms_of(text)
+    for factcheck in factchecks:
+        snippet = getattr(factcheck, "snippet", None)
+        if snippet is not None:
+            factcheck.snippet = _plain_text(snippet)
+        elif terms:
+            plain = f"{factcheck.standfirst} {_plain_text(factcheck.body)}"
+            factcheck.snippet = snippet_around(plain, terms)
+        else:
+            factcheck.snippet = factcheck.standfirst
+    return factchecks
+
+
+def highlight(snippet):
+    """Safe HTML of a snippet: all text escaped, the marked matches in <mark>."""
+    parts = re.split(f"({MARK_START}|{MARK_STOP})", snippet)
+    output, open_mark = [], False
+    for part in parts:
+        if part == MARK_START and not open_mark:
+            output.append("<mark>")
+            open_mark = True
+        elif part == MARK_STOP and open_mark:
+            output.append("</mark>")
+            open_mark = False
+        elif part not in (MARK_START, MARK_STOP):
+            output.append(escape(part))
+    if open_mark:
+        output.append("</mark>")
+    return mark_safe("".join(output))
+
+
+class SearchForm(forms.Form):
+    """The reader's search: words, narrowed by rating, topic and date range."""
+
+    q = forms.CharField(label=_("Search for"), required=False)
+    rating = forms.ModelChoiceField(
+        Rating.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Rating"),
+        empty_label=_("Any rating"),
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Topic"),
+        empty_label=_("Any topic"),
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
+
+    def has_criteria(self):
+        return self.is_valid() and any(self.cleaned_data.values())
+
+    def results(self, queryset):
+        """``queryset`` narrowed by the filters and the query; ``none()`` without any."""
+        if not self.has_criteria():
+            return queryset.none()
+        data = self.cleaned_data
+        if data["rating"]:
+            queryset = queryset.filter(
+                Exists(
+                    Claim.objects.filter(
+                        factcheck=OuterRef("pk"), verdict__rating=data["rating"]
+                    )
+                )
+            )
+        if data["topic"]:
+            queryset = queryset.filter(topics=data["topic"])
+        if data["since"]:
+            queryset = queryset.filter(published_at__date__gte=data["since"])
+        if data["until"]:
+            queryset = queryset.filter(published_at__date__lte=data["until"])
+        if data["q"]:
+            return search(queryset, data["q"])
+        return queryset

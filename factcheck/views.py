@@ -1,37 +1,64 @@
-"""Reader pages: read-only views over published fact-checks."""
+"""Reader pages: read-only views over published fact-checks.
 
-from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+Every public view starts from ``FactCheck.objects.published()``; the article
+view alone also shows unpublished work, to staff allowed to preview it.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import DetailView, ListView
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.generic import DetailView, ListView, TemplateView
 
-from . import preview, workflow
-from .models import AuthorProfile, Byline, Claim, ExpertQuote, FactCheck, Rating, Topic
+from . import preview, search, social_card, structured_data, workflow
+from .models import (
+    AuthorProfile,
+    Claim,
+    FactCheck,
+    Page,
+    Rating,
+    Status,
+    Topic,
+    TransitionLog,
+)
+
+#: Size of the iframe the oEmbed endpoint offers; the card fits it.
+EMBED_WIDTH, EMBED_HEIGHT = 560, 340
+CLAIMREVIEWS_PER_PAGE = 50
 
 
-def _card_queryset(queryset):
-    """Fact-checks with what a list card shows, in a fixed number of queries."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "claims",
-            queryset=Claim.objects.select_related("verdict__rating", "claimant"),
-        ),
-        "topics",
-    )
+def base_url(request):
+    """Scheme and host the reader came in on, for absolute links and markup."""
+    return f"{request.scheme}://{request.get_host()}"
 
 
 class FactCheckListView(ListView):
+    """Published fact-checks as cards, newest first, twenty a page."""
+
     template_name = "factcheck/factcheck_list.html"
     context_object_name = "factchecks"
     paginate_by = 20
 
     def get_queryset(self):
-        return _card_queryset(FactCheck.objects.published())
+        return FactCheck.objects.published().with_card_parts()
 
 
 class HomeView(FactCheckListView):
-    pass
+    """The latest fact-checks, with ways in by verdict and by topic."""
+
+    template_name = "factcheck/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            ratings=Rating.objects.all(), topics=Topic.objects.all(), **kwargs
+        )
 
 
 class _FilteredListView(FactCheckListView):
@@ -56,16 +83,73 @@ class _FilteredListView(FactCheckListView):
 class RatingView(_FilteredListView):
     model = Rating
     filter_lookup = "claims__verdict__rating"
+    template_name = "factcheck/rating_detail.html"
 
 
 class TopicView(_FilteredListView):
     model = Topic
     filter_lookup = "topics"
+    template_name = "factcheck/topic_detail.html"
 
 
 class AuthorView(_FilteredListView):
     model = AuthorProfile
     filter_lookup = "bylines__author__profile"
+    template_name = "factcheck/author_detail.html"
+
+
+class TopicListView(ListView):
+    template_name = "factcheck/topic_list.html"
+    context_object_name = "topics"
+
+    def get_queryset(self):
+        return Topic.objects.all()
+
+
+class HowWeRateView(ListView):
+    """The rating scale, explained: built from the editable Rating table."""
+
+    template_name = "factcheck/how_we_rate.html"
+    context_object_name = "ratings"
+
+    def get_queryset(self):
+        return Rating.objects.all()
+
+
+class PageView(DetailView):
+    """A standing page editors keep in the admin (about, methodology, ...)."""
+
+    model = Page
+    template_name = "factcheck/page.html"
+    context_object_name = "page"
+
+
+class SearchView(ListView):
+    """Search results; an empty or invalid search is a normal page, not an error."""
+
+    template_name = "factcheck/search.html"
+    context_object_name = "factchecks"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = search.SearchForm(self.request.GET or None)
+        return self.form.results(FactCheck.objects.published().with_card_parts())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            form=self.form,
+            query=self.form.cleaned_data.get("q", "") if self.form.is_bound else "",
+            **kwargs,
+        )
+        search.attach_snippets(context["factchecks"], context["query"])
+        return context
+
+
+class Retracted(Exception):
+    """The fact-check was withdrawn; readers get a notice instead of the article."""
+
+    def __init__(self, factcheck):
+        self.factcheck = factcheck
 
 
 class FactCheckDetailView(DetailView):
@@ -75,39 +159,65 @@ class FactCheckDetailView(DetailView):
     context_object_name = "factcheck"
 
     def get_queryset(self):
-        return FactCheck.objects.select_related("editor__profile").prefetch_related(
-            Prefetch(
-                "bylines", queryset=Byline.objects.select_related("author__profile")
-            ),
-            Prefetch(
-                "claims",
-                queryset=Claim.objects.select_related(
-                    "verdict__rating", "claimant"
-                ).prefetch_related("appearances"),
-            ),
-            Prefetch(
-                "quotes",
-                queryset=ExpertQuote.objects.filter(on_record=True).select_related(
-                    "expert"
-                ),
-            ),
-            "sources",
-            "corrections",
-            "topics",
-        )
+        return FactCheck.objects.with_article_parts()
 
     def get_object(self, queryset=None):
         factcheck = super().get_object(queryset)
         self.is_preview = not factcheck.is_published
         if self.is_preview and not workflow.can_preview(self.request.user, factcheck):
+            if factcheck.status == Status.RETRACTED:
+                raise Retracted(factcheck)
             raise Http404
         return factcheck
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Retracted as retracted:
+            return _retraction_notice(request, retracted.factcheck)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        factcheck, base = self.object, base_url(self.request)
+        context["related"] = (
+            FactCheck.objects.published().related_to(factcheck).with_card_parts()[:3]
+        )
+        if not self.is_preview:
+            card_url = base + reverse("factcheck:card", args=[factcheck.slug])
+            context["card_url"] = card_url
+            context["canonical_url"] = base + factcheck.get_absolute_url()
+            context["embed"] = {
+                "src": base + reverse("factcheck:embed", args=[factcheck.slug]),
+                "width": EMBED_WIDTH,
+                "height": EMBED_HEIGHT,
+            }
+            context["structured_data"] = structured_data.article_graph(
+                factcheck, base, Rating.objects.bounds(), image_url=card_url
+            )
+        return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         if self.is_preview:
             add_never_cache_headers(response)
         return response
+
+
+def _retraction_notice(request, factcheck):
+    """410 Gone with the reason the desk gave, as the corrections policy promises."""
+    retraction = (
+        TransitionLog.objects.filter(
+            factcheck=factcheck, action=TransitionLog.Action.RETRACT
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    return render(
+        request,
+        "factcheck/retracted.html",
+        {"factcheck": factcheck, "retraction": retraction},
+        status=410,
+    )
 
 
 class PreviewLinkView(FactCheckDetailView):
@@ -125,3 +235,127 @@ class PreviewLinkView(FactCheckDetailView):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+def _published_or_404(slug):
+    return get_object_or_404(FactCheck.objects.published().with_card_parts(), slug=slug)
+
+
+def social_card_png(request, slug):
+    """The fact-check's share image (og:image), drawn once per claim and verdict."""
+    png = social_card.png_for(_published_or_404(slug))
+    return HttpResponse(png, content_type="image/png")
+
+
+@xframe_options_exempt
+def embed(request, slug):
+    """A compact verdict card other sites place in an iframe (see ``oembed``)."""
+    factcheck = _published_or_404(slug)
+    return render(
+        request,
+        "factcheck/embed.html",
+        {
+            "factcheck": factcheck,
+            "claim": next(iter(factcheck.claims.all()), None),
+            "article_url": base_url(request) + factcheck.get_absolute_url(),
+        },
+    )
+
+
+def oembed(request):
+    """oEmbed (https://oembed.com) for article URLs: the embed card as an iframe."""
+    if request.GET.get("format", "json") != "json":
+        return HttpResponse(status=501)
+    url = urlsplit(request.GET.get("url", ""))
+    allowed_hosts = {request.get_host(), urlsplit(settings.SITE_URL).netloc}
+    try:
+        match = resolve(url.path)
+    except Resolver404:
+        raise Http404 from None
+    if url.netloc not in allowed_hosts or match.view_name != "factcheck:detail":
+        raise Http404
+    factcheck = _published_or_404(match.kwargs["slug"])
+    width = _bounded(request.GET.get("maxwidth"), EMBED_WIDTH)
+    height = _bounded(request.GET.get("maxheight"), EMBED_HEIGHT)
+    base = base_url(request)
+    embed_url = base + reverse("factcheck:embed", args=[factcheck.slug])
+    html = render_to_string(
+        "factcheck/includes/embed_iframe.html",
+        {"src": embed_url, "width": width, "height": height, "factcheck": factcheck},
+    )
+    return JsonResponse(
+        {
+            "version": "1.0",
+            "type": "rich",
+            "title": factcheck.headline,
+            "provider_name": settings.SITE_NAME,
+            "provider_url": settings.SITE_URL,
+            "html": html.strip(),
+            "width": width,
+            "height": height,
+            "thumbnail_url": base + reverse("factcheck:card", args=[factcheck.slug]),
+            "thumbnail_width": social_card.WIDTH,
+            "thumbnail_height": social_card.HEIGHT,
+        }
+    )
+
+
+def _bounded(value, default):
+    """A consumer's maxwidth/maxheight, never above our default size."""
+    try:
+        return max(1, min(int(value), default))
+    except (TypeError, ValueError):
+        return default
+
+
+def claimreviews_json(request):
+    """Published ClaimReviews, newest first, paginated: the partners' feed.
+
+    ``?page=N`` pages through; ``next`` and ``previous`` give the links.
+    """
+    claims = (
+        Claim.objects.filter(
+            factcheck__in=FactCheck.objects.published(),
+            verdict__rating__isnull=False,
+        )
+        .select_related("factcheck", "verdict__rating", "claimant")
+        .prefetch_related("appearances")
+        .order_by("-factcheck__published_at", "factcheck_id", "ordering", "pk")
+    )
+    paginator = Paginator(claims, CLAIMREVIEWS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except InvalidPage:
+        raise Http404(_("No such page.")) from None
+    base = base_url(request)
+    bounds = Rating.objects.bounds()
+    path = base + request.path
+
+    def link(number):
+        return f"{path}?page={number}"
+
+    response = JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "num_pages": paginator.num_pages,
+            "next": link(page.next_page_number()) if page.has_next() else None,
+            "previous": link(page.previous_page_number())
+            if page.has_previous()
+            else None,
+            "items": [
+                structured_data.claim_review(claim, base, bounds) for claim in page
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    # Public, read-only data: partners may fetch it from their own pages.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+class RobotsView(TemplateView):
+    """``/robots.txt``: keeps crawlers out of the admin and previews, names the sitemap."""
+
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"

@@ -1,42 +1,53 @@
 """The editorial state machine: the only code that changes a fact-check's status.
 
-Each transition checks the user's permission, guards the state it starts
-from, then locks the row, saves and logs in one transaction, so two editors
-pressing Publish together give one transition and one log entry.
+Each step checks the user's permission, guards the state it starts from, then
+locks the row, checks again, saves and logs in one transaction, so two editors
+pressing Publish together give one transition and one log entry. Assigning a
+review and voting on a rating go through the same lock and the same log.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Prefetch
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .completeness import missing_parts
-from .models import FactCheck, Status, TransitionLog
+from . import gate, notifications
+from .completeness import claim_label
+from .models import Claim, FactCheck, Priority, RatingVote, Status, TransitionLog
 from .search import refresh_search_vector
 
 Action = TransitionLog.Action
 
+#: The permission that makes someone an editor: they run the workflow.
+EDITOR_PERMISSION = "factcheck.publish_factcheck"
+
 
 class WorkflowPermissionDenied(PermissionDenied):
-    """The user's role does not allow this transition on this fact-check."""
+    """The user's role does not allow this step on this fact-check."""
 
 
 class TransitionNotAllowed(ValidationError):
-    """The fact-check is not in a state this transition starts from."""
+    """The fact-check is not in a state this step starts from."""
 
 
 class IncompleteFactCheck(TransitionNotAllowed):
-    """The fact-check lacks parts the house requires; ``messages`` lists them."""
+    """The fact-check fails the publish gate; ``messages`` lists every problem."""
+
+
+class QuorumNotReached(TransitionNotAllowed):
+    """Too few editors agree on a claim's rating; ``messages`` says which."""
 
 
 @dataclass(frozen=True)
 class Transition:
     sources: frozenset
-    target: str
+    target: str | None  # None: the step leaves the status as it is
     permission: str
 
 
@@ -45,20 +56,22 @@ TRANSITIONS = {
         frozenset({Status.DRAFT}), Status.REVIEW, "factcheck.submit_factcheck"
     ),
     Action.REQUEST_CHANGES: Transition(
-        frozenset({Status.REVIEW}), Status.DRAFT, "factcheck.publish_factcheck"
+        frozenset({Status.REVIEW}), Status.DRAFT, EDITOR_PERMISSION
     ),
     # From PUBLISHED only while scheduled: to move the time or publish now.
     Action.PUBLISH: Transition(
         frozenset({Status.REVIEW, Status.PUBLISHED}),
         Status.PUBLISHED,
-        "factcheck.publish_factcheck",
+        EDITOR_PERMISSION,
     ),
     Action.UNPUBLISH: Transition(
-        frozenset({Status.PUBLISHED}), Status.DRAFT, "factcheck.publish_factcheck"
+        frozenset({Status.PUBLISHED}), Status.DRAFT, EDITOR_PERMISSION
     ),
     Action.RETRACT: Transition(
-        frozenset({Status.PUBLISHED}), Status.RETRACTED, "factcheck.publish_factcheck"
+        frozenset({Status.PUBLISHED}), Status.RETRACTED, EDITOR_PERMISSION
     ),
+    Action.ASSIGN: Transition(frozenset({Status.REVIEW}), None, EDITOR_PERMISSION),
+    Action.VOTE: Transition(frozenset({Status.REVIEW}), None, EDITOR_PERMISSION),
 }
 
 _REFUSALS = {
@@ -66,7 +79,8 @@ _REFUSALS = {
         "Only a draft can be submitted for review; this one is %(status)s."
     ),
     Action.REQUEST_CHANGES: gettext_lazy(
-        "Changes can only be requested on a fact-check in review; this one is %(status)s."
+        "Changes can only be requested on a fact-check in review; this one is "
+        "%(status)s."
     ),
     Action.PUBLISH: gettext_lazy(
         "Only a fact-check in review can be published; this one is %(status)s."
@@ -77,6 +91,14 @@ _REFUSALS = {
     Action.RETRACT: gettext_lazy(
         "Only a published fact-check can be retracted; this one is %(status)s."
     ),
+    Action.ASSIGN: gettext_lazy(
+        "Only a fact-check in review can be assigned to a reviewer; this one is "
+        "%(status)s."
+    ),
+    Action.VOTE: gettext_lazy(
+        "Editors vote on ratings while a fact-check is in review; this one is "
+        "%(status)s."
+    ),
 }
 
 
@@ -84,10 +106,68 @@ def is_author(user, factcheck):
     """True if ``user`` is on the byline or created the fact-check."""
     if not user.is_authenticated or factcheck.pk is None:
         return False
-    return (
-        factcheck.created_by_id == user.pk
-        or factcheck.bylines.filter(author=user).exists()
+    # Iterating ``all()`` uses the admin's prefetched bylines when it has them.
+    return factcheck.created_by_id == user.pk or any(
+        byline.author_id == user.pk for byline in factcheck.bylines.all()
     )
+
+
+def is_editor(user):
+    return user.is_active and user.has_perm(EDITOR_PERMISSION)
+
+
+def _self_publishing(user, factcheck):
+    """The four-eyes rule: an author may not approve their own work (nor a superuser)."""
+    return is_author(user, factcheck) and not settings.FACTCHECK_ALLOW_SELF_PUBLISH
+
+
+def check_permission(user, factcheck, action):
+    """Raise ``WorkflowPermissionDenied`` unless ``user`` may take ``action``.
+
+    With ``factcheck`` None only the role is checked (for bulk actions).
+    """
+    if not user.has_perm(TRANSITIONS[action].permission):
+        raise WorkflowPermissionDenied(_("You do not have permission to do this."))
+    if factcheck is None:
+        return
+    if action == Action.SUBMIT and not (
+        is_author(user, factcheck) or user.has_perm("factcheck.edit_any_factcheck")
+    ):
+        raise WorkflowPermissionDenied(_("Only the article's authors can submit it."))
+    if action == Action.PUBLISH and _self_publishing(user, factcheck):
+        raise WorkflowPermissionDenied(
+            _("You wrote this fact-check, so another editor has to publish it.")
+        )
+    if action == Action.VOTE and _self_publishing(user, factcheck):
+        raise WorkflowPermissionDenied(
+            _("You wrote this fact-check, so you cannot vote on its ratings.")
+        )
+
+
+def _guard_state(factcheck, action):
+    transition = TRANSITIONS[action]
+    allowed = factcheck.status in transition.sources
+    if action == Action.PUBLISH and factcheck.status == Status.PUBLISHED:
+        allowed = factcheck.is_scheduled
+    if not allowed:
+        raise TransitionNotAllowed(
+            _REFUSALS[action] % {"status": factcheck.get_status_display().lower()},
+            code="wrong_state",
+        )
+
+
+def can_transition(user, factcheck, action):
+    """Whether ``user`` may take ``action`` on ``factcheck`` now (for showing buttons).
+
+    With ``factcheck`` None: whether the user's role allows it at all.
+    """
+    try:
+        check_permission(user, factcheck, action)
+        if factcheck is not None:
+            _guard_state(factcheck, action)
+    except (PermissionDenied, ValidationError):
+        return False
+    return True
 
 
 def can_edit(user, factcheck):
@@ -106,58 +186,57 @@ def can_edit(user, factcheck):
     return factcheck.status == Status.DRAFT and is_author(user, factcheck)
 
 
-def _refuse_if_not_permitted(user, factcheck, action):
-    transition = TRANSITIONS[action]
-    if not user.has_perm(transition.permission):
-        raise WorkflowPermissionDenied(_("You do not have permission to do this."))
-    if action == Action.SUBMIT and not (
-        is_author(user, factcheck) or user.has_perm("factcheck.edit_any_factcheck")
-    ):
-        raise WorkflowPermissionDenied(_("Only the article's authors can submit it."))
-    if (
-        action == Action.PUBLISH
-        and is_author(user, factcheck)
-        and not settings.FACTCHECK_ALLOW_SELF_PUBLISH
-    ):
-        raise WorkflowPermissionDenied(
-            _("You wrote this fact-check, so another editor has to publish it.")
-        )
+def can_correct(user, factcheck):
+    """Whether ``user`` may append a correction: only to what readers have seen."""
+    return factcheck.first_published_at is not None and user.has_perm(
+        "factcheck.add_correction"
+    )
 
 
-def _guard_state(factcheck, action):
-    transition = TRANSITIONS[action]
-    allowed = factcheck.status in transition.sources
-    if action == Action.PUBLISH and factcheck.status == Status.PUBLISHED:
-        allowed = factcheck.is_scheduled
-    if not allowed:
-        raise TransitionNotAllowed(
-            _REFUSALS[action] % {"status": factcheck.get_status_display().lower()},
-            code="wrong_state",
-        )
+def can_preview(user, factcheck):
+    """Whether ``user`` may see an unpublished fact-check as readers will."""
+    return user.is_authenticated and (
+        user.has_perm("factcheck.edit_any_factcheck")
+        or (user.has_perm("factcheck.view_factcheck") and is_author(user, factcheck))
+    )
 
 
-def can_transition(user, factcheck, action):
-    """Whether ``user`` may make ``action`` on ``factcheck`` now (for showing buttons)."""
-    try:
-        _refuse_if_not_permitted(user, factcheck, action)
-        _guard_state(factcheck, action)
-    except (PermissionDenied, ValidationError):
-        return False
-    return True
+def can_share_preview(user):
+    """Editors may send a signed preview link to someone without an account."""
+    return user.has_perm(EDITOR_PERMISSION)
 
 
-def _apply(factcheck, user, action, *, note="", prepare=None):
-    """Lock, re-check, save the new status, log; all or nothing.
-
-    ``prepare(locked)`` runs on the locked row: it raises to refuse, or returns
-    further field changes to save with the status.
-    """
-    _refuse_if_not_permitted(user, factcheck, action)
+@contextmanager
+def _locked(factcheck, user, action):
+    """Check, lock the row and check again; the block runs in that transaction."""
+    check_permission(user, factcheck, action)
     _guard_state(factcheck, action)
     with transaction.atomic():
         locked = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
         # Someone else may have moved it between our first look and the lock.
         _guard_state(locked, action)
+        yield locked
+
+
+def _log(factcheck, user, action, from_status, note=""):
+    TransitionLog.objects.create(
+        factcheck=factcheck,
+        headline=factcheck.headline,
+        user=user,
+        action=action,
+        from_status=from_status,
+        to_status=factcheck.status,
+        note=note,
+    )
+
+
+def _move(factcheck, user, action, *, note="", prepare=None, notify=None):
+    """Change the status: lock, re-check, save, log and notify; all or nothing.
+
+    ``prepare(locked)`` runs on the locked row: it raises to refuse, or returns
+    further field changes to save with the status.
+    """
+    with _locked(factcheck, user, action) as locked:
         changes = prepare(locked) if prepare else {}
         changes["status"] = TRANSITIONS[action].target
         from_status = locked.status
@@ -165,30 +244,23 @@ def _apply(factcheck, user, action, *, note="", prepare=None):
             setattr(locked, field, value)
         # The image was checked when uploaded; re-reading it here is wasted I/O.
         locked.full_clean(exclude={"hero_image"})
+        # A form opened before the step is stale now (forms.FactCheckAdminForm).
         locked.lock_version += 1
         locked.save(update_fields=[*changes, "lock_version", "updated_at"])
         refresh_search_vector(locked.pk)
-        TransitionLog.objects.create(
-            factcheck=locked,
-            headline=locked.headline,
-            user=user,
-            action=Action.SCHEDULE
-            if action == Action.PUBLISH and not locked.is_published
-            else action,
-            from_status=from_status,
-            to_status=locked.status,
-            note=note,
-        )
+        scheduled = action == Action.PUBLISH and not locked.is_published
+        _log(locked, user, Action.SCHEDULE if scheduled else action, from_status, note)
+        if notify:
+            notify(locked, user, note)
     for field in (*changes, "lock_version", "updated_at"):
         setattr(factcheck, field, getattr(locked, field))
     return factcheck
 
 
-def _require_complete(factcheck):
-    problems = missing_parts(factcheck)
-    if problems:
-        raise IncompleteFactCheck(problems, code="incomplete")
-    return {}
+def _require_gate(factcheck):
+    report = gate.check_saved(factcheck)
+    if not report.passed:
+        raise IncompleteFactCheck(report.problems, code="incomplete")
 
 
 def _require_note(note, message):
@@ -199,28 +271,48 @@ def _require_note(note, message):
 
 
 def submit_for_review(factcheck, user):
-    """Send a draft to the editors. Refused while required parts are missing."""
+    """Send a draft to the editors. Refused while the publish gate lists problems."""
 
     def prepare(locked):
-        _require_complete(locked)
+        _require_gate(locked)
+        # Each review round starts with no votes; the log keeps the old ones.
+        RatingVote.objects.filter(claim__factcheck=locked).delete()
         return {"submitted_at": timezone.now()}
 
-    return _apply(factcheck, user, Action.SUBMIT, prepare=prepare)
+    return _move(
+        factcheck, user, Action.SUBMIT, prepare=prepare, notify=notifications.submitted
+    )
 
 
 def request_changes(factcheck, user, note):
-    """Send a fact-check in review back to its authors with a note saying what to change."""
+    """Send a fact-check in review back to its authors with a note on what to change."""
     note = _require_note(
         note, _("Say what needs to change: the note goes to the authors.")
     )
-    return _apply(factcheck, user, Action.REQUEST_CHANGES, note=note)
+    return _move(
+        factcheck,
+        user,
+        Action.REQUEST_CHANGES,
+        note=note,
+        notify=notifications.changes_requested,
+    )
 
 
 def publish(factcheck, user, at=None):
-    """Publish now, or at ``at`` (readers see it from then on, without a scheduler)."""
+    """Publish now, or at ``at`` (readers see it from then on, without a scheduler).
+
+    Refused while the publish gate lists problems or the rating panel has not
+    reached its quorum.
+    """
+    if at is not None and at <= timezone.now():
+        raise TransitionNotAllowed(
+            _("The publication time has passed: pick a later one, or publish now."),
+            code="past",
+        )
 
     def prepare(locked):
-        _require_complete(locked)
+        _require_gate(locked)
+        _require_quorum(locked, user)
         when = at or timezone.now()
         changes = {"published_at": when}
         if (
@@ -232,7 +324,9 @@ def publish(factcheck, user, at=None):
             changes["editor"] = user
         return changes
 
-    return _apply(factcheck, user, Action.PUBLISH, prepare=prepare)
+    return _move(
+        factcheck, user, Action.PUBLISH, prepare=prepare, notify=notifications.published
+    )
 
 
 def unpublish(factcheck, user, note, retract=False):
@@ -241,12 +335,146 @@ def unpublish(factcheck, user, note, retract=False):
         note, _("Give the reason for unpublishing: it goes on the record.")
     )
     action = Action.RETRACT if retract else Action.UNPUBLISH
-    return _apply(factcheck, user, action, note=note)
+    return _move(factcheck, user, action, note=note, notify=notifications.unpublished)
 
 
-def can_preview(user, factcheck):
-    """Whether ``user`` may see an unpublished fact-check as readers will."""
-    return user.is_authenticated and (
-        user.has_perm("factcheck.edit_any_factcheck")
-        or (user.has_perm("factcheck.view_factcheck") and is_author(user, factcheck))
+def assign_review(factcheck, user, assignee, due_at=None, priority=Priority.NORMAL):
+    """Give the review of a fact-check to an editor, with an optional due time."""
+    if not is_editor(assignee):
+        raise ValidationError(
+            _("%(name)s is not an editor, so cannot review fact-checks.")
+            % {"name": assignee.get_full_name() or assignee.username},
+            code="not_editor",
+        )
+    if due_at is not None and due_at <= timezone.now():
+        raise ValidationError(
+            _("The due time has passed: pick a later one."), code="past"
+        )
+    if priority not in Priority.values:
+        raise ValidationError(_("Pick a priority from the list."), code="priority")
+    with _locked(factcheck, user, Action.ASSIGN) as locked:
+        if _self_publishing(assignee, locked):
+            raise TransitionNotAllowed(
+                _("%(name)s wrote this fact-check, so another editor has to review it.")
+                % {"name": assignee.get_full_name() or assignee.username},
+                code="four_eyes",
+            )
+        locked.assignee = assignee
+        locked.review_due_at = due_at
+        locked.review_priority = priority
+        # Not a change to what the form edits: no lock_version bump, so an
+        # editor with the form open can still save.
+        locked.save(update_fields=["assignee", "review_due_at", "review_priority"])
+        note = _("Assigned to %(name)s, priority %(priority)s") % {
+            "name": assignee.get_full_name() or assignee.username,
+            "priority": locked.get_review_priority_display().lower(),
+        }
+        if due_at is not None:
+            note += _(", due %(due)s") % {
+                "due": formats.date_format(
+                    timezone.localtime(due_at), "DATETIME_FORMAT"
+                )
+            }
+        _log(locked, user, Action.ASSIGN, locked.status, note)
+        notifications.assigned(locked, user)
+    factcheck.assignee = assignee
+    factcheck.review_due_at = due_at
+    factcheck.review_priority = priority
+    return factcheck
+
+
+def vote(claim, user, rating, comment=""):
+    """Record ``user``'s vote on ``claim``'s rating; voting again replaces the vote.
+
+    A vote naming the verdict's current rating agrees; any other proposes a
+    change (dissent). Both are logged with the comment.
+    """
+    with _locked(claim.factcheck, user, Action.VOTE) as locked:
+        claims = list(
+            Claim.objects.filter(factcheck=locked).select_related("verdict__rating")
+        )
+        number = [c.pk for c in claims].index(claim.pk) + 1
+        claim = claims[number - 1]
+        ballot, _created = RatingVote.objects.update_or_create(
+            claim=claim,
+            voter=user,
+            defaults={"rating": rating, "comment": (comment or "").strip()},
+        )
+        ballot.claim = claim  # with its verdict, for the log's agree/dissent
+        _log(locked, user, Action.VOTE, locked.status, _vote_note(number, ballot))
+    return ballot
+
+
+def _vote_note(number, ballot):
+    label = claim_label(number, ballot.claim)
+    verdict = getattr(ballot.claim, "verdict", None)
+    current = verdict.rating if verdict else None
+    if ballot.agrees:
+        note = _("%(claim)s: agrees with “%(rating)s”.")
+    elif current is None:
+        note = _("%(claim)s: proposes “%(rating)s”.")
+    else:
+        note = _("%(claim)s: proposes “%(rating)s” instead of “%(current)s”.")
+    note %= {"claim": label, "rating": ballot.rating, "current": current}
+    return note + ("\n" + ballot.comment if ballot.comment else "")
+
+
+def panel_size():
+    """How many editors must agree on each rating (1: the publishing editor)."""
+    return settings.FACTCHECK_PANEL_VOTES
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One claim's votes in the current review round."""
+
+    number: int
+    claim: Claim
+    votes: list
+
+    @property
+    def agreeing(self):
+        return [ballot for ballot in self.votes if ballot.agrees]
+
+    @property
+    def dissenting(self):
+        return [ballot for ballot in self.votes if not ballot.agrees]
+
+
+def tally(factcheck):
+    """Each claim of ``factcheck`` with its votes, in claim order."""
+    claims = (
+        Claim.objects.filter(factcheck=factcheck)
+        .select_related("verdict__rating")
+        .prefetch_related(
+            Prefetch("votes", RatingVote.objects.select_related("voter", "rating"))
+        )
     )
+    return [
+        Tally(number, claim, list(claim.votes.all()))
+        for number, claim in enumerate(claims, start=1)
+    ]
+
+
+def _require_quorum(factcheck, publisher):
+    """Every claim needs ``panel_size()`` agreeing editors; publishing counts as one."""
+    needed = panel_size()
+    if needed <= 1:
+        return
+    short = []
+    for row in tally(factcheck):
+        agreeing = {ballot.voter_id for ballot in row.agreeing} | {publisher.pk}
+        if len(agreeing) < needed:
+            short.append(
+                _(
+                    "%(claim)s: %(count)s of the %(needed)s editors the rating panel "
+                    "needs agree with its rating, counting you."
+                )
+                % {
+                    "claim": claim_label(row.number, row.claim),
+                    "count": len(agreeing),
+                    "needed": needed,
+                }
+            )
+    if short:
+        raise QuorumNotReached(short, code="quorum")

@@ -128,7 +128,9 @@ else:
 
 #: Seconds an anonymous reader's page stays in the cache (0 turns it off).
 #: Any edit drops every cached page at once (factcheck.caching).
-FACTCHECK_PAGE_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "300"))
+FACTCHECK_PAGE_CACHE_SECONDS = int(
+    os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "300")
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

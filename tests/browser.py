@@ -36,12 +36,39 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
+    serialized = _serialized_contents()
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS
         )
+        _restore_serialized_contents(serialized)
         yield instance
         instance.close()
+
+
+def _serialized_contents():
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _restore_serialized_contents(serialized):
+    """Hand the test databases' serialized data to the connections seen from now on.
+
+    Between calls Playwright marks its event loop as running in this thread, so
+    Django's connection handler (a thread-critical asgiref Local) switches to
+    its async-context storage and opens new connection objects. Without the
+    data the test runner stored on the old ones, every later
+    ``serialized_rollback`` test would start from an empty database.
+    """
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture

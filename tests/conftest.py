@@ -50,3 +50,8 @@ def png_upload():
 
 
 from tests.browser import browser, page  # noqa: E402,F401  (fixtures)
+
+
+@pytest.fixture
+def other_editor(db):
+    return make_user("Editors", username="chief")

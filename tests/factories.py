@@ -4,12 +4,14 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from factcheck import workflow
 from factcheck.models import (
     AuthorProfile,
     Byline,
     Claim,
     Claimant,
     ClaimAppearance,
+    Correction,
     Expert,
     ExpertQuote,
     FactCheck,
@@ -160,3 +162,24 @@ def make_factcheck(authors=(), claims=1, rating_slug="false", **overrides):
         VerdictFactory(claim=claim, rating=rating(rating_slug))
         SourceFactory(factcheck=factcheck, claim=claim)
     return factcheck
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    factcheck = factory.SubFactory(FactCheckFactory)
+    text = "An earlier version gave the wrong year for the study."
+
+
+def make_published(journalist=None, editor=None, **overrides):
+    """A complete fact-check (see ``make_factcheck``) published through the workflow.
+
+    A journalist writes and submits it and a different editor publishes it, as
+    the four-eyes rule requires.
+    """
+    journalist = journalist or make_user("Journalists")
+    editor = editor or make_user("Editors")
+    factcheck = make_factcheck(authors=[journalist], **overrides)
+    workflow.submit_for_review(factcheck, journalist)
+    return workflow.publish(factcheck, editor)

@@ -24,3 +24,6 @@ STORAGES = {
 }
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Page caching is exercised by tests/test_caching.py; elsewhere every request
+# should see the database as the test left it.
+FACTCHECK_PAGE_CACHE_SECONDS = 0

@@ -1,14 +1,33 @@
 """Editorial transitions: who may make each one, from which state, and what is logged."""
 
 import datetime
+import threading
+import time
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from factcheck import workflow
-from factcheck.models import FactCheck, Status, TransitionLog
-from tests.factories import ClaimFactory, make_factcheck
+from factcheck.models import (
+    FactCheck,
+    Priority,
+    RatingVote,
+    Status,
+    TransitionLog,
+    Verdict,
+)
+from tests.factories import (
+    ClaimFactory,
+    ExpertQuoteFactory,
+    make_factcheck,
+    make_user,
+    rating,
+)
+
+Action = workflow.Action
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +232,325 @@ def test_anonymous_users_can_do_nothing(in_review):
         with pytest.raises(PermissionDenied):
             call()
     assert state_of(in_review)[0] == Status.REVIEW
+
+
+class TestScheduledVisibility:
+    def test_invisible_one_second_before_and_visible_one_second_after(
+        self, in_review, editor
+    ):
+        at = timezone.now() + datetime.timedelta(hours=1)
+        workflow.publish(in_review, editor, at=at)
+        second = datetime.timedelta(seconds=1)
+        with mock.patch("django.utils.timezone.now", return_value=at - second):
+            assert in_review not in FactCheck.objects.published()
+            assert in_review in FactCheck.objects.scheduled()
+            assert FactCheck.objects.get(pk=in_review.pk).is_published is False
+        with mock.patch("django.utils.timezone.now", return_value=at + second):
+            assert in_review in FactCheck.objects.published()
+            assert in_review not in FactCheck.objects.scheduled()
+            assert FactCheck.objects.get(pk=in_review.pk).is_published is True
+
+    def test_a_time_in_the_past_is_refused(self, in_review, editor):
+        before = state_of(in_review)
+        with pytest.raises(workflow.TransitionNotAllowed, match="has passed"):
+            workflow.publish(
+                in_review, editor, at=timezone.now() - datetime.timedelta(minutes=1)
+            )
+        assert state_of(in_review) == before
+
+
+class TestPublishGate:
+    def test_publishing_rechecks_the_gate(self, in_review, editor, settings):
+        settings.FACTCHECK_MIN_SOURCES_PER_CLAIM = 2
+        with pytest.raises(workflow.IncompleteFactCheck) as error:
+            workflow.publish(in_review, editor)
+        statement = in_review.claims.get().statement
+        assert error.value.messages == [
+            f"Claim 1 (“{statement}”) has 1 source; the house asks for at least 2."
+        ]
+        assert state_of(in_review)[0] == Status.REVIEW
+
+    def test_submitting_runs_the_gate_too(self, draft, journalist):
+        ExpertQuoteFactory(factcheck=draft, expert__credentials="")
+        with pytest.raises(workflow.IncompleteFactCheck, match="credentials"):
+            workflow.submit_for_review(draft, journalist)
+        assert state_of(draft) == (Status.DRAFT, None, 0)
+
+
+class TestFourEyes:
+    def test_superusers_do_not_publish_their_own_work(self, superuser):
+        own = make_factcheck(authors=[superuser])
+        workflow.submit_for_review(own, superuser)
+        with pytest.raises(PermissionDenied, match="another editor"):
+            workflow.publish(own, superuser)
+        assert state_of(own)[0] == Status.REVIEW
+
+    def test_a_co_author_cannot_publish(self, journalist, editor):
+        shared = make_factcheck(authors=[journalist, editor])
+        workflow.submit_for_review(shared, journalist)
+        assert workflow.can_transition(editor, shared, Action.PUBLISH) is False
+        with pytest.raises(PermissionDenied):
+            workflow.publish(shared, editor)
+
+    def test_a_review_cannot_be_assigned_to_an_author(
+        self, journalist, editor, other_editor
+    ):
+        shared = make_factcheck(authors=[journalist, other_editor])
+        workflow.submit_for_review(shared, journalist)
+        with pytest.raises(workflow.TransitionNotAllowed, match="another editor"):
+            workflow.assign_review(shared, editor, other_editor)
+        assert FactCheck.objects.get(pk=shared.pk).assignee is None
+
+
+class TestAssignReview:
+    def test_an_editor_assigns_a_review_with_due_time_and_priority(
+        self, in_review, editor, other_editor
+    ):
+        due = timezone.now() + datetime.timedelta(days=1)
+        workflow.assign_review(
+            in_review, editor, other_editor, due_at=due, priority=Priority.URGENT
+        )
+        row = FactCheck.objects.get(pk=in_review.pk)
+        assert (row.assignee, row.review_due_at, row.review_priority) == (
+            other_editor,
+            due,
+            Priority.URGENT,
+        )
+        assert row.status == Status.REVIEW
+        entry = TransitionLog.objects.filter(factcheck=in_review).first()
+        assert (entry.action, entry.user, entry.from_status, entry.to_status) == (
+            "assign",
+            editor,
+            "review",
+            "review",
+        )
+        assert other_editor.get_full_name() in entry.note
+        assert "priority urgent" in entry.note
+
+    def test_assigning_does_not_make_open_forms_stale(
+        self, in_review, editor, other_editor
+    ):
+        version = FactCheck.objects.get(pk=in_review.pk).lock_version
+        workflow.assign_review(in_review, editor, other_editor)
+        assert FactCheck.objects.get(pk=in_review.pk).lock_version == version
+
+    def test_the_assignee_must_be_an_editor(self, in_review, editor, other_journalist):
+        with pytest.raises(ValidationError, match="is not an editor"):
+            workflow.assign_review(in_review, editor, other_journalist)
+        assert FactCheck.objects.get(pk=in_review.pk).assignee is None
+
+    def test_journalists_cannot_assign(self, in_review, journalist, editor):
+        with pytest.raises(PermissionDenied):
+            workflow.assign_review(in_review, journalist, editor)
+        assert FactCheck.objects.get(pk=in_review.pk).assignee is None
+
+    def test_only_in_review(self, draft, editor, other_editor):
+        with pytest.raises(workflow.TransitionNotAllowed, match="in review"):
+            workflow.assign_review(draft, editor, other_editor)
+
+    def test_a_due_time_in_the_past_is_refused(self, in_review, editor, other_editor):
+        with pytest.raises(ValidationError, match="has passed"):
+            workflow.assign_review(
+                in_review,
+                editor,
+                other_editor,
+                due_at=timezone.now() - datetime.timedelta(hours=1),
+            )
+
+
+@pytest.fixture
+def panel(settings):
+    settings.FACTCHECK_PANEL_VOTES = 3
+    return settings
+
+
+@pytest.fixture
+def third_editor(db):
+    return make_user("Editors", username="deputy")
+
+
+class TestRatingPanel:
+    def test_with_the_default_the_publishing_editor_suffices(self, in_review, editor):
+        assert workflow.panel_size() == 1
+        workflow.publish(in_review, editor)
+        assert in_review.is_published is True
+
+    def test_with_three_votes_publishing_waits_for_the_quorum(
+        self, panel, in_review, editor, other_editor, third_editor
+    ):
+        claim = in_review.claims.get()
+        with pytest.raises(workflow.QuorumNotReached) as error:
+            workflow.publish(in_review, editor)
+        assert "1 of the 3 editors" in error.value.messages[0]
+        workflow.vote(claim, other_editor, rating("false"), "Solid sourcing.")
+        with pytest.raises(workflow.QuorumNotReached, match="2 of the 3"):
+            workflow.publish(in_review, editor)
+        assert state_of(in_review)[0] == Status.REVIEW
+        workflow.vote(claim, third_editor, rating("false"))
+        workflow.publish(in_review, editor)
+        assert in_review.is_published is True
+
+    def test_dissent_does_not_count_towards_the_quorum(
+        self, panel, in_review, editor, other_editor, third_editor
+    ):
+        claim = in_review.claims.get()
+        workflow.vote(claim, other_editor, rating("false"))
+        ballot = workflow.vote(
+            claim, third_editor, rating("misleading"), "The video is out of context."
+        )
+        assert ballot.agrees is False
+        with pytest.raises(workflow.QuorumNotReached, match="2 of the 3"):
+            workflow.publish(in_review, editor)
+        entry = TransitionLog.objects.filter(factcheck=in_review).first()
+        assert (entry.action, entry.user) == ("vote", third_editor)
+        assert "proposes “Misleading” instead of “False”" in entry.note
+        assert "The video is out of context." in entry.note
+
+    def test_every_claim_needs_its_quorum(
+        self, panel, journalist, editor, other_editor, third_editor
+    ):
+        factcheck = make_factcheck(authors=[journalist], claims=2)
+        workflow.submit_for_review(factcheck, journalist)
+        first, second = factcheck.claims.all()
+        for voter in (other_editor, third_editor):
+            workflow.vote(first, voter, rating("false"))
+        with pytest.raises(workflow.QuorumNotReached) as error:
+            workflow.publish(factcheck, editor)
+        assert error.value.messages == [
+            f"Claim 2 (“{second.statement}”): 1 of the 3 editors the rating panel "
+            "needs agree with its rating, counting you."
+        ]
+
+    def test_changing_the_verdict_turns_agreement_into_dissent(
+        self, panel, in_review, editor, other_editor, third_editor
+    ):
+        claim = in_review.claims.get()
+        for voter in (other_editor, third_editor):
+            workflow.vote(claim, voter, rating("false"))
+        Verdict.objects.filter(claim=claim).update(rating=rating("misleading"))
+        with pytest.raises(workflow.QuorumNotReached):
+            workflow.publish(in_review, editor)
+
+    def test_voting_again_replaces_the_vote_and_both_are_logged(
+        self, in_review, other_editor
+    ):
+        claim = in_review.claims.get()
+        workflow.vote(claim, other_editor, rating("misleading"))
+        workflow.vote(claim, other_editor, rating("false"), "Convinced now.")
+        ballot = RatingVote.objects.get(claim=claim)
+        assert (ballot.rating.slug, ballot.comment, ballot.agrees) == (
+            "false",
+            "Convinced now.",
+            True,
+        )
+        notes = list(
+            TransitionLog.objects.filter(action="vote").values_list("note", flat=True)
+        )
+        assert notes[0].startswith("Claim 1 (“")
+        assert "agrees with “False”" in notes[0]
+        assert "proposes “Misleading”" in notes[1]
+
+    def test_votes_do_not_carry_over_to_the_next_review_round(
+        self, panel, in_review, journalist, editor, other_editor, third_editor
+    ):
+        claim = in_review.claims.get()
+        for voter in (other_editor, third_editor):
+            workflow.vote(claim, voter, rating("false"))
+        workflow.request_changes(in_review, editor, "Add the date of the video.")
+        workflow.submit_for_review(in_review, journalist)
+        assert not RatingVote.objects.filter(claim=claim).exists()
+        with pytest.raises(workflow.QuorumNotReached):
+            workflow.publish(in_review, editor)
+        assert TransitionLog.objects.filter(action="vote").count() == 2
+
+    def test_only_editors_vote_and_only_in_review(
+        self, draft, in_review, journalist, editor
+    ):
+        with pytest.raises(PermissionDenied):
+            workflow.vote(in_review.claims.get(), journalist, rating("false"))
+        other = make_factcheck(authors=[journalist])
+        with pytest.raises(workflow.TransitionNotAllowed, match="in review"):
+            workflow.vote(other.claims.get(), editor, rating("false"))
+        assert not RatingVote.objects.exists()
+
+    def test_authors_do_not_vote_on_their_own_verdicts(self, editor):
+        own = make_factcheck(authors=[editor])
+        workflow.submit_for_review(own, editor)
+        with pytest.raises(PermissionDenied, match="cannot vote"):
+            workflow.vote(own.claims.get(), editor, rating("false"))
+
+
+def test_every_step_is_logged_with_who_from_to_and_note(
+    draft, journalist, editor, other_editor
+):
+    workflow.submit_for_review(draft, journalist)
+    workflow.assign_review(draft, editor, other_editor)
+    workflow.vote(draft.claims.get(), other_editor, rating("false"))
+    workflow.request_changes(draft, other_editor, "Name the video's author.")
+    workflow.submit_for_review(draft, journalist)
+    workflow.publish(draft, other_editor)
+    workflow.unpublish(draft, editor, "Wrong date in the headline.")
+    rows = list(
+        TransitionLog.objects.filter(factcheck=draft)
+        .order_by("pk")
+        .values_list("action", "user__username", "from_status", "to_status", "note")
+    )
+    assert [row[:4] for row in rows] == [
+        ("submit", "journalist", "draft", "review"),
+        ("assign", "editor", "review", "review"),
+        ("vote", "chief", "review", "review"),
+        ("request_changes", "chief", "review", "draft"),
+        ("submit", "journalist", "draft", "review"),
+        ("publish", "chief", "review", "published"),
+        ("unpublish", "editor", "published", "draft"),
+    ]
+    assert rows[3][4] == "Name the video's author."
+    assert rows[6][4] == "Wrong date in the headline."
+    assert all(row.headline == draft.headline for row in TransitionLog.objects.all())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_editors_pressing_publish_at_once_give_one_transition(
+    journalist, editor, other_editor, monkeypatch
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no row locks: run with DATABASE_URL=postgres://...")
+    factcheck = make_factcheck(authors=[journalist])
+    workflow.submit_for_review(factcheck, journalist)
+    # Hold each publisher inside the transaction long enough that, without
+    # the row lock, both would read "in review" and both would publish.
+    check = workflow.gate.check_saved
+
+    def slow_check(locked):
+        time.sleep(0.3)
+        return check(locked)
+
+    monkeypatch.setattr(workflow.gate, "check_saved", slow_check)
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def press_publish(user):
+        try:
+            copy = FactCheck.objects.get(pk=factcheck.pk)
+            start.wait()
+            workflow.publish(copy, user)
+            outcomes.append("published")
+        except workflow.TransitionNotAllowed:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=press_publish, args=(user,))
+        for user in (editor, other_editor)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["published", "refused"]
+    assert (
+        TransitionLog.objects.filter(factcheck=factcheck, action="publish").count() == 1
+    )
+    assert FactCheck.objects.get(pk=factcheck.pk).status == Status.PUBLISHED

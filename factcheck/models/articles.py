@@ -37,6 +37,59 @@ class FactCheckQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def with_card_parts(self):
+        """With what a list card shows (claims, verdicts, topics) prefetched.
+
+        The number of queries stays fixed however many rows and claims there are.
+        """
+        return self.prefetch_related(
+            models.Prefetch(
+                "claims",
+                queryset=Claim.objects.select_related("verdict__rating", "claimant"),
+            ),
+            "topics",
+        )
+
+    def with_article_parts(self):
+        """With everything the article page and its ClaimReviews show, prefetched."""
+        return self.select_related("editor__profile").prefetch_related(
+            models.Prefetch(
+                "bylines", queryset=Byline.objects.select_related("author__profile")
+            ),
+            models.Prefetch(
+                "claims",
+                queryset=Claim.objects.select_related(
+                    "verdict__rating", "claimant"
+                ).prefetch_related("appearances"),
+            ),
+            models.Prefetch(
+                "quotes",
+                queryset=ExpertQuote.objects.filter(on_record=True).select_related(
+                    "expert"
+                ),
+            ),
+            "sources",
+            "corrections",
+            "topics",
+        )
+
+    def related_to(self, factcheck):
+        """Others sharing a topic or a rating with ``factcheck``, newest first.
+
+        Reads the topics and ratings from ``factcheck``'s prefetched parts.
+        """
+        ratings = {
+            claim.verdict.rating_id
+            for claim in factcheck.claims.all()
+            if getattr(claim, "verdict", None) and claim.verdict.rating_id
+        }
+        topics = {topic.pk for topic in factcheck.topics.all()}
+        return (
+            self.exclude(pk=factcheck.pk)
+            .filter(Q(topics__in=topics) | Q(claims__verdict__rating__in=ratings))
+            .distinct()
+        )
+
 
 class FactCheck(models.Model):
     """A published (or in-progress) fact-check article about one or more claims."""

@@ -1,0 +1,381 @@
+"""The change form's workflow panel and the admin views its buttons post to.
+
+Every button posts to a URL of its own under the fact-check's admin page. The
+view asks ``workflow`` for permission first, so a hand-made POST the user may
+not make gets 403 and changes nothing; then it runs the step and reports the
+outcome, or each reason for refusing it, as a message.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import gate, preview, workflow
+from .forms import (
+    AssignForm,
+    PreviewLinkForm,
+    PublishForm,
+    RequestChangesForm,
+    UnpublishForm,
+    VoteForm,
+    WorkflowForm,
+    outline_from_forms,
+)
+from .models import FactCheck, Status
+
+Action = workflow.Action
+
+
+@dataclass(frozen=True)
+class Step:
+    """A workflow button: its form, the workflow call and what to say after."""
+
+    action: str
+    label: str
+    form: type
+    run: object  # run(factcheck, user, **form.cleaned_data) -> result
+    done: object  # done(result) -> the message saying what happened
+
+
+def _says(message):
+    return lambda result: message
+
+
+def _vote(factcheck, user, claim, rating, comment):
+    return workflow.vote(claim, user, rating, comment)
+
+
+def _voted(ballot):
+    if ballot.agrees:
+        message = _("Your vote agrees with the rating “%(rating)s”.")
+    else:
+        message = _("Your vote proposes “%(rating)s”.")
+    return message % {"rating": ballot.rating}
+
+
+def _published(factcheck):
+    if factcheck.is_scheduled:
+        return _("Scheduled for %(when)s: readers see it from then on.") % {
+            "when": formats.date_format(
+                timezone.localtime(factcheck.published_at), "DATETIME_FORMAT"
+            )
+        }
+    return _("Published: readers can see it now.")
+
+
+STEPS = {
+    step.action: step
+    for step in [
+        Step(
+            Action.SUBMIT,
+            gettext_lazy("Submit for review"),
+            WorkflowForm,
+            workflow.submit_for_review,
+            _says(gettext_lazy("Submitted for review: the editors have been told.")),
+        ),
+        Step(
+            Action.ASSIGN,
+            gettext_lazy("Assign review"),
+            AssignForm,
+            workflow.assign_review,
+            _says(gettext_lazy("Review assigned: the reviewer has been told.")),
+        ),
+        Step(
+            Action.REQUEST_CHANGES,
+            gettext_lazy("Request changes"),
+            RequestChangesForm,
+            workflow.request_changes,
+            _says(gettext_lazy("Sent back to the authors with your note.")),
+        ),
+        Step(
+            Action.PUBLISH,
+            gettext_lazy("Publish"),
+            PublishForm,
+            workflow.publish,
+            _published,
+        ),
+        Step(
+            Action.UNPUBLISH,
+            gettext_lazy("Unpublish"),
+            UnpublishForm,
+            workflow.unpublish,
+            _says(gettext_lazy("Taken off the site; the reason is on the record.")),
+        ),
+        Step(
+            Action.VOTE,
+            gettext_lazy("Vote"),
+            VoteForm,
+            _vote,
+            _voted,
+        ),
+    ]
+}
+
+
+STATUS_COLOURS = {
+    Status.DRAFT: "#4b5563",
+    Status.REVIEW: "#9a3412",
+    Status.PUBLISHED: "#166534",
+    Status.RETRACTED: "#7f1d1d",
+}
+
+
+def status_badge(factcheck):
+    """The state as a coloured label; a future publication reads "Scheduled"."""
+    label = factcheck.get_status_display()
+    if factcheck.is_scheduled:
+        label = _("Scheduled")
+    return format_html(
+        '<span class="status-badge" style="background:{}">{}</span>',
+        STATUS_COLOURS[factcheck.status],
+        label,
+    )
+
+
+def render_checklist(report):
+    """The checklist's HTML, the same on the first render and on every live update."""
+    return render_to_string(
+        "admin/factcheck/factcheck/includes/checklist.html", {"report": report}
+    )
+
+
+class WorkflowAdminMixin:
+    """Adds the workflow panel, the views its buttons post to and the live checklist."""
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "checklist/",
+                view(require_POST(self.checklist_view)),
+                name=f"{prefix}_checklist_new",
+            ),
+            path(
+                "<path:object_id>/checklist/",
+                view(require_POST(self.checklist_view)),
+                name=f"{prefix}_checklist",
+            ),
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                view(require_POST(self.workflow_view)),
+                name=f"{prefix}_workflow",
+            ),
+            path(
+                "<path:object_id>/preview-link/",
+                view(require_POST(self.preview_link_view)),
+                name=f"{prefix}_preview_link",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _factcheck_or_404(self, request, object_id):
+        factcheck = self.get_object(request, unquote(object_id))
+        if factcheck is None:
+            raise Http404
+        return factcheck
+
+    def _back_to_form(self, factcheck):
+        return redirect(
+            reverse("admin:factcheck_factcheck_change", args=[factcheck.pk])
+        )
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        panel = self.workflow_context(request, obj)
+        context["workflow"] = panel
+        # The panel's date pickers need the admin's calendar scripts.
+        for form in [item["form"] for item in panel.get("steps", [])]:
+            context["media"] += form.media
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def workflow_context(self, request, factcheck):
+        """What the panel above the form shows ``request.user`` about ``factcheck``."""
+        user = request.user
+        if factcheck is None:
+            return {
+                "checklist": render_checklist(gate.check_saved(FactCheck())),
+                "checklist_url": reverse("admin:factcheck_factcheck_checklist_new"),
+            }
+        history = list(factcheck.transitions.select_related("user"))
+        latest = history[0] if history else None
+        return {
+            "factcheck": factcheck,
+            "badge": status_badge(factcheck),
+            "can_preview": workflow.can_preview(user, factcheck),
+            "is_author": workflow.is_author(user, factcheck),
+            "checklist": render_checklist(gate.check_saved(factcheck)),
+            "checklist_url": reverse(
+                "admin:factcheck_factcheck_checklist", args=[factcheck.pk]
+            )
+            if workflow.can_edit(user, factcheck)
+            else "",
+            "steps": [
+                {
+                    "step": step,
+                    "url": reverse(
+                        "admin:factcheck_factcheck_workflow",
+                        args=[factcheck.pk, step.action],
+                    ),
+                    "form": step.form(
+                        factcheck=factcheck, auto_id=f"id_{step.action}_%s"
+                    ),
+                }
+                for step in STEPS.values()
+                if step.action != Action.VOTE
+                and workflow.can_transition(user, factcheck, step.action)
+            ],
+            "history": history,
+            "sent_back": latest
+            if latest
+            and factcheck.status == Status.DRAFT
+            and latest.action == Action.REQUEST_CHANGES
+            else None,
+            "panel": self._panel_context(request, factcheck),
+            "preview_form": PreviewLinkForm(factcheck=factcheck)
+            if workflow.can_share_preview(user)
+            else None,
+            "preview_url": reverse(
+                "admin:factcheck_factcheck_preview_link", args=[factcheck.pk]
+            ),
+        }
+
+    def _panel_context(self, request, factcheck):
+        """The rating panel's tally and, for an editor who may vote, a form per claim."""
+        if factcheck.status != Status.REVIEW or workflow.panel_size() <= 1:
+            return None
+        may_vote = workflow.can_transition(request.user, factcheck, Action.VOTE)
+        rows = []
+        for row in workflow.tally(factcheck):
+            verdict = getattr(row.claim, "verdict", None)
+            mine = next((b for b in row.votes if b.voter_id == request.user.pk), None)
+            form = None
+            if may_vote:
+                form = VoteForm(
+                    factcheck=factcheck,
+                    auto_id=f"id_vote{row.claim.pk}_%s",
+                    initial={
+                        "claim": row.claim.pk,
+                        "rating": mine.rating_id
+                        if mine
+                        else getattr(verdict, "rating_id", None),
+                        "comment": mine.comment if mine else "",
+                    },
+                )
+            rows.append(
+                {"tally": row, "rating": getattr(verdict, "rating", None), "form": form}
+            )
+        return {
+            "needed": workflow.panel_size(),
+            "rows": rows,
+            "url": reverse(
+                "admin:factcheck_factcheck_workflow", args=[factcheck.pk, Action.VOTE]
+            ),
+        }
+
+    def workflow_view(self, request, object_id, action):
+        """Run one workflow step from its button; 403 if the user may not."""
+        factcheck = self._factcheck_or_404(request, object_id)
+        step = STEPS.get(action)
+        if step is None:
+            raise Http404
+        workflow.check_permission(request.user, factcheck, step.action)
+        form = step.form(request.POST, factcheck=factcheck)
+        if not form.is_valid():
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else None
+                text = " ".join(errors)
+                messages.error(request, f"{label}: {text}" if label else text)
+            return self._back_to_form(factcheck)
+        try:
+            result = step.run(factcheck, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, step.done(result))
+        return self._back_to_form(factcheck)
+
+    def preview_link_view(self, request, object_id):
+        """Make a signed preview link and show it, ready to copy."""
+        factcheck = self._factcheck_or_404(request, object_id)
+        if not workflow.can_share_preview(request.user):
+            raise PermissionDenied
+        form = PreviewLinkForm(request.POST, factcheck=factcheck)
+        if not form.is_valid():
+            messages.error(request, _("Pick how long the link should work."))
+            return self._back_to_form(factcheck)
+        token = preview.make_token(factcheck, form.cleaned_data["days"])
+        _pk, expires = preview.read_token(token)
+        url = request.build_absolute_uri(
+            reverse("factcheck:preview", kwargs={"token": token})
+        )
+        messages.success(
+            request,
+            format_html(
+                '{} <input type="text" class="vLargeTextField preview-link" readonly '
+                'value="{}" aria-label="{}"> <button type="button" class="button" '
+                "data-copy-preview-link>{}</button>",
+                _(
+                    "Preview link for someone without an account, working until "
+                    "%(when)s:"
+                )
+                % {
+                    "when": formats.date_format(
+                        timezone.localtime(expires), "DATETIME_FORMAT"
+                    )
+                },
+                url,
+                _("Preview link"),
+                _("Copy"),
+            ),
+        )
+        return self._back_to_form(factcheck)
+
+    def checklist_view(self, request, object_id=None):
+        """The publish gate on the form as it stands, unsaved, as JSON.
+
+        The change form posts itself here as the journalist types, so the
+        checklist updates without saving. Files are not sent: an image is
+        judged as saved.
+        """
+        factcheck = self._factcheck_or_404(request, object_id) if object_id else None
+        allowed = (
+            workflow.can_edit(request.user, factcheck)
+            if factcheck
+            else self.has_add_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        change = factcheck is not None
+        # The form's edit-conflict check locks the row; nothing is written.
+        with transaction.atomic():
+            form = self.get_form(request, factcheck, change=change)(
+                request.POST, instance=factcheck
+            )
+            form.is_valid()
+            formsets, _inlines = self._create_formsets(
+                request, form.instance, change=change
+            )
+            report = gate.check(outline_from_forms(form, formsets))
+        return JsonResponse(
+            {
+                "passed": report.passed,
+                "problems": report.problems,
+                "warnings": report.warnings,
+                "html": render_checklist(report),
+            }
+        )

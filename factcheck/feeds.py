@@ -1,0 +1,83 @@
+"""RSS and Atom feeds of the latest published fact-checks, overall and per topic."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .models import FactCheck, Topic
+
+ITEMS = 30
+
+
+class LatestFactChecksFeed(Feed):
+    """The newest fact-checks, each summarised by its claims and verdicts."""
+
+    description_template = "factcheck/feeds/item_description.html"
+
+    def title(self, obj=None):
+        return settings.SITE_NAME
+
+    def description(self, obj=None):
+        return _("The latest fact-checks: claims, evidence and verdicts.")
+
+    def link(self, obj=None):
+        return reverse("factcheck:home")
+
+    def items(self, obj=None):
+        return self.published(obj).with_card_parts()[:ITEMS]
+
+    def published(self, obj):
+        return FactCheck.objects.published()
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_pubdate(self, item):
+        return item.first_published_at or item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+
+class LatestFactChecksAtomFeed(LatestFactChecksFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+
+class TopicFeed(LatestFactChecksFeed):
+    """The newest fact-checks on one topic."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj=None):
+        return _("%(topic)s fact-checks — %(site)s") % {
+            "topic": obj.name,
+            "site": settings.SITE_NAME,
+        }
+
+    def description(self, obj=None):
+        return obj.description or _("The latest fact-checks on %(topic)s.") % {
+            "topic": obj.name
+        }
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def published(self, obj):
+        return super().published(obj).filter(topics=obj)
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj)

@@ -1,0 +1,114 @@
+"""A reader's journey through the public site in headless Chromium, wide and narrow."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser import screenshot
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    settings.DEBUG = False
+
+
+#: Text on the page as rendered, foreground against the nearest opaque background.
+CONTRAST = """selectors => {
+  const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
+  const channel = v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const luminance = ([r, g, b]) =>
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const background = element => {
+    for (; element; element = element.parentElement) {
+      const colour = rgb(getComputedStyle(element).backgroundColor);
+      if (colour.length < 4 || colour[3] > 0) return colour;
+    }
+    return [255, 255, 255];
+  };
+  return selectors.flatMap(selector =>
+    [...document.querySelectorAll(selector)].map(element => {
+      const [light, dark] = [
+        luminance(rgb(getComputedStyle(element).color)),
+        luminance(background(element)),
+      ].sort((a, b) => b - a);
+      return [selector, (light + 0.05) / (dark + 0.05)];
+    })
+  );
+}"""
+TEXT = [
+    ".primary-nav a",
+    ".kicker",
+    ".standfirst",
+    ".byline",
+    ".dateline",
+    ".in-short li",
+    ".claim-box__label",
+    ".claim-box__facts dt",
+    ".claim-box__role",
+    ".claim-box__summary",
+    ".verdict-badge",
+    ".prose p",
+    ".expert-quote__how",
+    ".source__meta",
+    ".tag",
+    ".card__meta",
+    ".card__claimant",
+    ".site-footer p",
+    ".site-footer a",
+]
+
+
+def journey(page, name):
+    """Home, an article, its topic, then a search; checks and screenshots each."""
+    page.goto("/")
+    assert page.locator("h1").inner_text() == "Latest fact-checks"
+    screenshot(page, f"reader-{name}-1-home")
+
+    page.get_by_role("link", name="Ketamine can ease depression").first.click()
+    page.wait_for_url("**/fact-checks/ketamine-depression-treatment-resistant/")
+    assert page.locator(".claim-box .verdict-badge").inner_text() == "MOSTLY TRUE"
+    assert page.locator("script[type='application/ld+json']").count() == 2
+    for selector, ratio in page.evaluate(CONTRAST, TEXT):
+        assert ratio >= 4.5, (selector, ratio)
+    screenshot(page, f"reader-{name}-2-article")
+
+    page.locator(".kicker").get_by_role("link", name="Health").click()
+    page.wait_for_url("**/topics/health/")
+    assert page.locator("h1").inner_text() == "Health"
+    screenshot(page, f"reader-{name}-3-topic")
+
+    page.get_by_role("searchbox", name="Search fact-checks").fill("hot water viruses")
+    page.get_by_role("searchbox", name="Search fact-checks").press("Enter")
+    page.wait_for_url("**/search/?q=hot+water+viruses")
+    assert page.locator(".card").count() >= 1
+    assert page.locator(".card mark").count() >= 1
+    screenshot(page, f"reader-{name}-4-search")
+
+    for path in ["/", "/fact-checks/ketamine-depression-treatment-resistant/"]:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate(
+            "window.innerWidth"
+        ), path
+
+
+def test_a_reader_finds_reads_and_searches_on_a_desktop(page, demo):
+    journey(page, "desktop")
+
+
+def test_a_reader_on_a_360px_phone_without_javascript(browser, live_server, demo):
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 360, "height": 780},
+        java_script_enabled=False,
+    )
+    context.set_default_timeout(15_000)
+    try:
+        journey(context.new_page(), "mobile")
+    finally:
+        context.close()

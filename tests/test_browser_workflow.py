@@ -1,0 +1,130 @@
+"""The editorial workflow end to end in a real browser, through the admin only.
+
+A journalist drafts and submits; an editor sends it back with a note; the
+journalist reads the note, fixes the draft and resubmits; another look, and
+the editor publishes; an anonymous reader finds it on the home page.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from factcheck.models import FactCheck
+from tests.browser import log_in, screenshot
+from tests.factories import ClaimantFactory, make_user
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+HEADLINE = "No, tap water does not contain hidden microchips"
+NOTE = "Say which video made the claim and when it was posted."
+
+
+@pytest.fixture
+def open_as(browser, live_server):
+    """A signed-in page for ``username`` in a browser context of its own."""
+    contexts = []
+
+    def open_as(username=None):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        if username:
+            log_in(page, username)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def choose_autocomplete(page, select_id, text):
+    """Pick ``text`` in one of the admin's select2 autocomplete widgets."""
+    page.locator(f"#{select_id} + .select2 .select2-selection").click()
+    page.locator(".select2-search__field").fill(text)
+    page.locator(".select2-results__option", has_text=text).click()
+
+
+def test_a_fact_check_goes_from_draft_to_the_home_page(open_as):
+    journalist = make_user("Journalists", username="journalist")
+    make_user("Editors", username="editor")
+    ClaimantFactory(name="Viral video account")
+
+    # The journalist drafts; the checklist follows along before any save.
+    desk = open_as("journalist")
+    desk.goto("/admin/factcheck/factcheck/add/")
+    checklist = desk.locator(".gate-checklist")
+    expect(checklist).to_contain_text("The fact-check needs a headline.")
+    desk.fill("#id_headline", HEADLINE)
+    desk.press("#id_headline", "Tab")
+    # The admin fills the slug in from the headline.
+    expect(desk.locator("#id_slug")).to_have_value(
+        "no-tap-water-does-not-contain-hidden-microchips"
+    )
+    desk.select_option("#id_bylines-0-author", value=str(journalist.pk))
+    desk.fill("#id_claims-0-statement", "Tap water contains microchips")
+    expect(checklist).to_contain_text("does not say who made it")
+    choose_autocomplete(desk, "id_claims-0-claimant", "Viral video account")
+    desk.select_option("#id_claims-0-rating", label="False")
+    desk.fill("#id_claims-0-verdict_summary", "Water utilities test for this.")
+    expect(checklist).to_contain_text("has 0 sources")
+    desk.get_by_text("Add another Source").click()
+    desk.fill("#id_sources-0-title", "Water quality report")
+    desk.fill("#id_sources-0-url", "https://example.org/water")
+    expect(checklist).to_contain_text("Nothing missing")
+    screenshot(desk, "workflow-1-journalist-drafts")
+    desk.click("input[name=_continue]")
+    expect(desk.locator(".messagelist")).to_contain_text("was added successfully")
+
+    desk.locator(".workflow-step-submit button").click()
+    expect(desk.locator(".messagelist")).to_contain_text("Submitted for review")
+    expect(desk.locator(".workflow-state .status-badge")).to_have_text("In review")
+    factcheck = FactCheck.objects.get(headline=HEADLINE)
+
+    # The editor finds it waiting and sends it back with a note.
+    chief = open_as("editor")
+    expect(chief.locator("#waiting-for-review")).to_contain_text(HEADLINE)
+    chief.locator("#waiting-for-review").get_by_role("link", name=HEADLINE).click()
+    chief.locator(".workflow-step-request_changes summary").click()
+    chief.fill("#id_request_changes_note", NOTE)
+    chief.locator(".workflow-step-request_changes button[type=submit]").click()
+    expect(chief.locator(".messagelist")).to_contain_text("Sent back to the authors")
+    screenshot(chief, "workflow-2-editor-requests-changes")
+
+    # The journalist sees the note, fixes the draft and resubmits.
+    desk.goto("/admin/")
+    expect(desk.locator("#sent-back")).to_contain_text(NOTE)
+    desk.locator("#sent-back").get_by_role("link", name=HEADLINE).click()
+    expect(desk.locator(".workflow-note")).to_contain_text(NOTE)
+    desk.fill(
+        "#id_claims-0-verdict_summary",
+        "A video posted on 3 March claimed it; water utilities test for this.",
+    )
+    desk.click("input[name=_continue]")
+    expect(desk.locator(".messagelist")).to_contain_text("was changed successfully")
+    desk.locator(".workflow-step-submit button").click()
+    expect(desk.locator(".messagelist")).to_contain_text("Submitted for review")
+    screenshot(desk, "workflow-3-journalist-resubmits")
+
+    # The editor publishes.
+    chief.goto(f"/admin/factcheck/factcheck/{factcheck.pk}/change/")
+    expect(chief.locator(".workflow-history")).to_contain_text(NOTE)
+    chief.locator(".workflow-step-publish summary").click()
+    chief.locator(".workflow-step-publish button[type=submit]").click()
+    expect(chief.locator(".messagelist")).to_contain_text(
+        "Published: readers can see it now."
+    )
+    expect(chief.locator(".workflow-state .status-badge")).to_have_text("Published")
+    screenshot(chief, "workflow-4-editor-publishes")
+
+    # An anonymous reader finds it on the home page.
+    reader = open_as()
+    reader.goto("/")
+    reader.get_by_role("link", name=HEADLINE).first.click()
+    expect(reader.locator("h1")).to_have_text(HEADLINE)
+    expect(reader.locator("body")).to_contain_text("A video posted on 3 March")
+    screenshot(reader, "workflow-5-reader-finds-it")

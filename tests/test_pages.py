@@ -1,0 +1,68 @@
+"""Standing pages (about, methodology, corrections policy) editors keep in the admin."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from factcheck.models import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_fresh_install_has_the_three_standing_pages():
+    assert list(Page.objects.values_list("slug", flat=True)) == [
+        "about",
+        "methodology",
+        "corrections-policy",
+    ]
+    assert all(page.body.startswith("<") for page in Page.objects.all())
+
+
+def test_editors_keep_pages_and_journalists_may_look():
+    def codenames(group):
+        return set(
+            Group.objects.get(name=group)
+            .permissions.filter(codename__endswith="_page")
+            .values_list("codename", flat=True)
+        )
+
+    assert codenames("Editors") == {
+        "add_page",
+        "change_page",
+        "delete_page",
+        "view_page",
+    }
+    assert codenames("Journalists") == {"view_page"}
+
+
+def test_a_page_reads_at_its_address(client):
+    page = Page.objects.get(slug="methodology")
+    response = client.get(page.get_absolute_url())
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert '<h1 class="page-intro__title">How we work</h1>' in content
+    assert "Choosing claims" in content
+
+
+def test_pages_in_the_footer_are_linked_from_every_page(client):
+    Page.objects.filter(slug="corrections-policy").update(in_footer=False)
+    Page.objects.create(title="Funding", slug="funding", body="<p>Grants.</p>")
+    content = client.get(reverse("factcheck:home")).content.decode()
+    footer = content[content.index("<footer") :]
+    assert 'href="/pages/about/"' in footer
+    assert 'href="/pages/funding/"' in footer
+    assert 'href="/pages/corrections-policy/"' not in footer
+
+
+def test_an_unknown_page_is_404(client):
+    assert client.get("/pages/nope/").status_code == 404
+
+
+def test_every_page_has_one_h1_landmarks_and_a_skip_link(client):
+    for url in ["/", "/topics/", "/how-we-rate/", "/pages/about/", "/search/"]:
+        content = client.get(url).content.decode()
+        assert content.count("<h1") == 1, url
+        for landmark in ['<header class="masthead">', "<main", "<footer", "<nav"]:
+            assert landmark in content, (url, landmark)
+        assert 'href="#main"' in content and 'id="main"' in content
+        assert 'role="search"' in content

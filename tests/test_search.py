@@ -1,0 +1,156 @@
+"""Search: ranked full text on PostgreSQL, substring matching elsewhere, odd input safe."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from factcheck import search
+from factcheck.models import FactCheck
+from tests.factories import TopicFactory, make_published
+
+pytestmark = pytest.mark.django_db
+
+ODD_QUERIES = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "fluoride " * 2_000,
+    "!!!",
+    "?&*()[]{}<>'\"\\/%_",
+    "-",
+    '"',
+    "OR AND NOT",
+    "गर्म पानी",
+    "ماء ساخن",
+    "水",
+    "'; DROP TABLE factcheck_factcheck; --",
+    "nul\x00byte",
+    "<script>alert(1)</script>",
+]
+
+
+def results(client, **params):
+    response = client.get(reverse("factcheck:search"), params)
+    assert response.status_code == 200
+    return [factcheck.headline for factcheck in response.context["factchecks"]]
+
+
+def test_a_headline_match_ranks_above_a_body_match(client):
+    make_published(
+        headline="What the audit found",
+        body="<p>The report mentions fluoridation twice: fluoridation.</p>",
+    )
+    make_published(headline="Fluoridation does not lower IQ", body="<p>Nothing.</p>")
+    assert results(client, q="fluoridation") == [
+        "Fluoridation does not lower IQ",
+        "What the audit found",
+    ]
+
+
+def test_a_claim_match_ranks_above_a_body_match(client):
+    make_published(headline="Story one", body="<p>Vaccines and magnets.</p>")
+    other = make_published(headline="Story two")
+    claim = other.claims.get()
+    claim.statement = "Vaccines make you magnetic"
+    claim.save()
+    search.refresh_search_vector(other.pk)
+    assert results(client, q="magnetic vaccines")[0] == "Story two"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming is PostgreSQL's"
+)
+def test_english_stemming_matches_other_forms(client):
+    make_published(headline="Bananas are radioactive")
+    assert results(client, q="banana radioactivity") == ["Bananas are radioactive"]
+    assert results(client, q="bananas -radioactive") == []
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_get_a_normal_page(client, query):
+    make_published(headline="Hot water does not kill viruses")
+    response = client.get(reverse("factcheck:search"), {"q": query})
+    assert response.status_code == 200
+    assert len(response.context["query"]) <= search.MAX_QUERY_LENGTH
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("headline", "query"),
+    [("गर्म पानी वायरस नहीं मारता", "पानी"), ("الماء الساخن لا يقتل الفيروس", "الفيروس")],
+)
+def test_non_latin_text_is_found(client, headline, query):
+    make_published(headline=headline)
+    make_published(headline="Something else")
+    assert results(client, q=query) == [headline]
+
+
+def test_filters_combine_with_the_query(client):
+    health = TopicFactory(name="Health", slug="health")
+    old = make_published(headline="Old water claim", rating_slug="false")
+    FactCheck.objects.filter(pk=old.pk).update(
+        published_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    old.topics.add(health)
+    make_published(headline="Water claim rated true", rating_slug="true").topics.add(
+        health
+    )
+    make_published(headline="Water claim elsewhere", rating_slug="false")
+    recent = make_published(headline="Recent water claim", rating_slug="false")
+    recent.topics.add(health)
+
+    assert results(client, q="water", rating="false", topic="health") == [
+        "Recent water claim",
+        "Old water claim",
+    ]
+    since = (timezone.now() - datetime.timedelta(days=30)).date().isoformat()
+    assert results(client, q="water", rating="false", topic="health", since=since) == [
+        "Recent water claim"
+    ]
+    until = (timezone.now() - datetime.timedelta(days=300)).date().isoformat()
+    assert results(client, until=until) == ["Old water claim"]
+    assert results(client, topic="health", rating="true") == ["Water claim rated true"]
+
+
+def test_an_unknown_filter_value_is_a_form_error_not_a_crash(client):
+    response = client.get(
+        reverse("factcheck:search"), {"q": "water", "rating": "nope", "since": "x"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"rating", "since"}
+
+
+def test_snippets_highlight_matches_and_escape_everything_else(client):
+    make_published(
+        headline="Grapes",
+        standfirst="",
+        body="<p>Grapes &lt;script&gt;alert(1)&lt;/script&gt; contain resveratrol.</p>",
+    )
+    content = client.get(reverse("factcheck:search"), {"q": "resveratrol"}).content
+    content = content.decode()
+    assert "<mark>resveratrol</mark>" in content
+    assert "<script>alert(1)" not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+
+
+def test_highlight_escapes_text_and_closes_marks():
+    raw = f"a < b {search.MARK_START}match{search.MARK_STOP} & {search.MARK_START}open"
+    assert (
+        search.highlight(raw) == "a &lt; b <mark>match</mark> &amp; <mark>open</mark>"
+    )
+
+
+def test_queries_are_cut_and_cleaned():
+    assert search.clean_query("  many\n\tspaces \x00here ") == "many spaces here"
+    assert len(search.clean_query("y" * 10_000)) == search.MAX_QUERY_LENGTH
+
+
+def test_an_empty_search_shows_the_form_and_no_results(client):
+    make_published()
+    response = client.get(reverse("factcheck:search"))
+    assert response.status_code == 200
+    assert list(response.context["factchecks"]) == []
+    assert 'role="search"' in response.content.decode()

@@ -1,0 +1,168 @@
+"""The 1200x630 share image: drawn once, redrawn on change, any script, any length."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from PIL import Image, ImageFont, features
+
+from factcheck import social_card
+from factcheck.models import FactCheck, Rating
+from tests.factories import make_published, rating
+
+pytestmark = pytest.mark.django_db
+
+LONG_CLAIM = "Drinking hot water every fifteen minutes washes every virus away " * 12
+HINDI = "गर्म पानी पीने से कोरोना वायरस मर जाता है और यह फेफड़ों तक नहीं पहुंचता"
+ARABIC = "شرب الماء الساخن كل خمس عشرة دقيقة يقتل فيروس كورونا قبل أن يصل إلى الرئتين"
+
+
+def card(client, factcheck):
+    response = client.get(reverse("factcheck:card", args=[factcheck.slug]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    return response.content
+
+
+def open_png(data):
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG"
+    return image
+
+
+@pytest.fixture
+def draws(monkeypatch):
+    """Count the drawings made, so caching can be observed."""
+    calls = []
+    original = social_card.render
+
+    def counting(*args):
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(social_card, "render", counting)
+    return calls
+
+
+def test_the_card_is_a_1200_by_630_png(client):
+    image = open_png(card(client, make_published()))
+    assert image.size == (1200, 630)
+
+
+def test_the_card_shows_the_verdict_colour(client):
+    image = open_png(card(client, make_published(rating_slug="false"))).convert("RGB")
+    red = tuple(int(rating("false").colour[i : i + 2], 16) for i in (1, 3, 5))
+    assert image.getpixel((5, 300)) == red  # the accent bar
+    assert red in {colour for _, colour in image.getcolors(100_000)}
+
+
+def test_the_card_is_drawn_once_then_served_from_the_cache(client, draws):
+    factcheck = make_published()
+    first = card(client, factcheck)
+    second = card(client, factcheck)
+    assert first == second
+    assert len(draws) == 1
+
+
+def test_the_card_is_redrawn_when_the_verdict_changes(client, draws):
+    factcheck = make_published(rating_slug="false")
+    before = card(client, factcheck)
+    verdict = factcheck.claims.get().verdict
+    verdict.rating = rating("true")
+    verdict.save()
+
+    after = card(client, factcheck)
+
+    assert before != after
+    assert len(draws) == 2
+    assert draws[-1][2] == rating("true")
+
+
+def test_the_card_is_redrawn_when_the_rating_colour_changes(client, draws):
+    factcheck = make_published(rating_slug="false")
+    card(client, factcheck)
+    Rating.objects.filter(slug="false").update(colour="#7f1d1d")
+    card(client, factcheck)
+    assert len(draws) == 2
+
+
+@pytest.mark.parametrize("claim", [LONG_CLAIM, HINDI, ARABIC, "x" * 600, "Short"])
+def test_any_claim_fits_the_card(client, claim):
+    factcheck = make_published()
+    factcheck.claims.update(statement=claim)
+    image = open_png(card(client, FactCheck.objects.get(pk=factcheck.pk)))
+    assert image.size == (1200, 630)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        (HINDI, "devanagari"),
+        (ARABIC, "arabic"),
+        ("Plain words", "latin"),
+        ("42", "latin"),
+    ],
+)
+def test_the_claims_script_is_recognised(text, script):
+    assert social_card.script_of(text) == script
+
+
+def _ink_columns(png):
+    """How far right the claim's text reaches, and how far left it starts."""
+    image = open_png(png).convert("L").crop((40, 140, 1200, 460))
+    columns = [
+        x
+        for x in range(image.width)
+        if image.crop((x, 0, x + 1, 320)).getextrema()[0] < 100
+    ]
+    return min(columns) + 40, max(columns) + 40
+
+
+@pytest.mark.skipif(not features.check("raqm"), reason="needs libraqm")
+def test_arabic_is_set_right_to_left():
+    left, right = _ink_columns(
+        social_card.render("Desk", "قصير", None, "https://x.example")
+    )
+    assert right > 1000 and left > 600
+
+
+def test_long_claims_are_cut_with_an_ellipsis():
+    font = social_card.load_font("latin-bold", 40)
+    lines = social_card.wrap(LONG_CLAIM, font, 1000, max_lines=3)
+    assert len(lines) == 3
+    assert lines[-1].endswith("…")
+    assert all(font.getlength(line) <= 1000 for line in lines)
+
+
+def test_a_word_wider_than_the_card_is_broken():
+    font = social_card.load_font("latin-bold", 40)
+    lines = social_card.wrap("y" * 200, font, 500, max_lines=10)
+    assert len(lines) > 1
+    assert "".join(lines) == "y" * 200
+
+
+def test_without_any_font_file_the_built_in_font_is_used(monkeypatch):
+    monkeypatch.setattr(social_card, "font_path", lambda role: None)
+    assert isinstance(social_card.load_font("ui-bold", 30), ImageFont.FreeTypeFont)
+    png = social_card.render("Desk", LONG_CLAIM, rating("false"), "https://x.example")
+    assert open_png(png).size == (1200, 630)
+
+
+def test_the_font_setting_takes_precedence(settings):
+    path = social_card.font_path("ui-regular")
+    if path is None:
+        pytest.skip("no fonts installed")
+    social_card.font_path.cache_clear()
+    settings.FACTCHECK_CARD_FONTS = {"devanagari-bold": [path]}
+    try:
+        assert social_card.font_path("devanagari-bold") == path
+    finally:
+        social_card.font_path.cache_clear()
+
+
+def test_the_article_uses_the_card_as_its_share_image(client):
+    factcheck = make_published()
+    content = client.get(factcheck.get_absolute_url()).content.decode()
+    assert (
+        f'content="http://testserver/fact-checks/{factcheck.slug}/card.png"' in content
+    )
