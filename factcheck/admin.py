@@ -28,6 +28,7 @@ from .models import (
     FactCheck,
     Page,
     Rating,
+    ReaderMessage,
     Source,
     Topic,
     TransitionLog,
@@ -191,6 +192,22 @@ class AuthorListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RevisionListFilter(admin.SimpleListFilter):
+    title = _("revisions")
+    parameter_name = "revision"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", _("Revisions of live articles")),
+            ("no", _("Articles")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(revision_of__isnull=self.value() == "no")
+        return queryset
+
+
 def display_name(user):
     profile = getattr(user, "profile", None)
     return profile.display_name if profile else (user.get_full_name() or user.username)
@@ -211,6 +228,7 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        RevisionListFilter,
         RatingListFilter,
         "topics",
         AuthorListFilter,
@@ -276,7 +294,7 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("updated_by")
+            .select_related("updated_by", "revision_of")
             .prefetch_related(
                 Prefetch(
                     "claims", queryset=Claim.objects.select_related("verdict__rating")
@@ -330,10 +348,16 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 for field in (row if isinstance(row, tuple) else (row,))
                 if field != "version"
             ]
+        if obj is not None and obj.revision_of_id is not None:
+            # Published, a revision takes its original's address; its own
+            # slug only keeps the preview apart.
+            return [*super().get_readonly_fields(request, obj), "slug"]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
-        if obj is not None and not workflow.can_edit(request.user, obj):
+        if obj is not None and (
+            obj.revision_of_id is not None or not workflow.can_edit(request.user, obj)
+        ):
             return {}
         return super().get_prepopulated_fields(request, obj)
 
@@ -410,7 +434,13 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, obj):
-        return status_badge(obj)
+        if obj.revision_of_id is None:
+            return status_badge(obj)
+        return format_html(
+            "{} {}",
+            status_badge(obj),
+            gettext("Revision of “%(headline)s”") % {"headline": obj.revision_of},
+        )
 
     @admin.display(description=_("rating"))
     def ratings_column(self, obj):
@@ -614,6 +644,39 @@ class TransitionLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ReaderMessage)
+class ReaderMessageAdmin(admin.ModelAdmin):
+    """Tips and error reports from readers, triaged by the desk."""
+
+    list_display = ["created_at", "kind", "excerpt", "factcheck", "state", "handled_by"]
+    list_filter = ["kind", "state"]
+    list_select_related = ["factcheck", "handled_by"]
+    search_fields = ["message", "url", "factcheck__headline"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "kind",
+        "factcheck",
+        "message",
+        "url",
+        "name",
+        "email",
+        "created_at",
+    ]
+    fields = [*readonly_fields, "state", "notes", "handled_by"]
+
+    @admin.display(description=_("message"))
+    def excerpt(self, obj):
+        return obj.message[:100]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if "state" in form.changed_data and not obj.handled_by_id:
+            obj.handled_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 admin.site.site_header = _("Newsroom")

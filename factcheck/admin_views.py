@@ -107,6 +107,18 @@ STEPS = {
             _published,
         ),
         Step(
+            Action.REVISE,
+            gettext_lazy("Start a revision"),
+            WorkflowForm,
+            workflow.start_revision,
+            _says(
+                gettext_lazy(
+                    "Revision started: readers keep seeing the live version until "
+                    "this revision is published."
+                )
+            ),
+        ),
+        Step(
             Action.UNPUBLISH,
             gettext_lazy("Unpublish"),
             UnpublishForm,
@@ -214,6 +226,7 @@ class WorkflowAdminMixin:
         latest = history[0] if history else None
         return {
             "factcheck": factcheck,
+            **self._revision_context(factcheck),
             "badge": status_badge(factcheck),
             "can_preview": workflow.can_preview(user, factcheck),
             "is_author": workflow.is_author(user, factcheck),
@@ -252,6 +265,17 @@ class WorkflowAdminMixin:
                 "admin:factcheck_factcheck_preview_link", args=[factcheck.pk]
             ),
         }
+
+    def _revision_context(self, factcheck):
+        """The revision a live article has open, or the article a revision revises."""
+        if factcheck.revision_of_id is not None:
+            return {
+                "revision_of": factcheck.revision_of,
+                "revision_conflict": workflow.revision_conflict(factcheck),
+            }
+        if factcheck.is_published:
+            return {"open_revision": factcheck.revisions.first()}
+        return {}
 
     def _panel_context(self, request, factcheck):
         """The rating panel's tally and, for an editor who may vote, a form per claim."""
@@ -307,6 +331,11 @@ class WorkflowAdminMixin:
                 messages.error(request, message)
         else:
             messages.success(request, step.done(result))
+            # Starting a revision returns the copy; publishing one returns
+            # its original, the copy being gone: show the article the step
+            # left the user with.
+            if isinstance(result, FactCheck):
+                factcheck = result
         return self._back_to_form(factcheck)
 
     def preview_link_view(self, request, object_id):

@@ -242,7 +242,8 @@ def outline_from_forms(form, formsets):
     data = form.cleaned_data
     return Outline(
         headline=data.get("headline", ""),
-        slug=data.get("slug", ""),
+        # A revision's slug is read-only, so not in the form.
+        slug=data.get("slug", "") if "slug" in form.fields else form.instance.slug,
         authors=sum(
             1 for row in rows.get(Byline, []) if row.cleaned_data.get("author")
         ),
@@ -305,6 +306,12 @@ class PublishForm(WorkflowForm):
             "from then on."
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A revision replaces what readers see now; it cannot be scheduled.
+        if self.factcheck.revision_of_id is not None:
+            del self.fields["at"]
 
 
 class UnpublishForm(WorkflowForm):

@@ -58,10 +58,11 @@ def _editors():
 
 
 def _send(recipients, actor, subject, body):
-    """Queue one message per recipient (not the actor) for after the commit."""
+    """Queue one message per recipient (not the actor, if any) for after the commit."""
     if _muted.get():
         return
-    addresses = sorted({u.email for u in recipients if u.email and u.pk != actor.pk})
+    actor_pk = actor.pk if actor else None
+    addresses = sorted({u.email for u in recipients if u.email and u.pk != actor_pk})
     if not addresses:
         return
     subject = f"[{settings.SITE_NAME}] {subject}"
@@ -166,5 +167,26 @@ def unpublished(factcheck, actor, note):
         _authors(factcheck),
         actor,
         _("Taken off the site: %(headline)s") % {"headline": factcheck.headline},
+        body,
+    )
+
+
+def error_reported(message):
+    """Tell every editor that a reader reported an error in a fact-check."""
+    factcheck = message.factcheck
+    body = _("A reader reported an error in “%(headline)s”:") % {
+        "headline": factcheck.headline
+    }
+    body += (
+        "\n\n"
+        + message.message
+        + "\n\n"
+        + settings.SITE_URL
+        + reverse("admin:factcheck_readermessage_change", args=[message.pk])
+    )
+    _send(
+        _editors(),
+        None,
+        _("Error reported: %(headline)s") % {"headline": factcheck.headline},
         body,
     )

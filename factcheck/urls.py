@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import feeds, views
 from .caching import cache_for_readers as cached
@@ -34,4 +35,18 @@ urlpatterns = [
     path("feed/atom/", cached(feeds.LatestFactChecksAtomFeed()), name="feed-atom"),
     path("api/claimreviews.json", cached(views.claimreviews_json), name="claimreviews"),
     path("preview/<str:token>/", views.PreviewLinkView.as_view(), name="preview"),
+    # Forms carry a CSRF token per visitor: never cached.
+    path("suggest-a-claim/", views.SuggestClaimView.as_view(), name="suggest"),
+    path(
+        "fact-checks/<slug:slug>/report-an-error/",
+        views.ReportErrorView.as_view(),
+        name="report-error",
+    ),
+    path(
+        "thanks/",
+        cached(
+            TemplateView.as_view(template_name="factcheck/reader_message_thanks.html")
+        ),
+        name="thanks",
+    ),
 ]

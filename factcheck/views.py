@@ -9,25 +9,35 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from . import preview, search, social_card, structured_data, workflow
+from . import (
+    notifications,
+    preview,
+    search,
+    social_card,
+    structured_data,
+    throttle,
+    workflow,
+)
 from .models import (
     AuthorProfile,
     Claim,
     FactCheck,
     Page,
     Rating,
+    ReaderMessage,
     Status,
     Topic,
     TransitionLog,
 )
+from .reader_forms import ErrorReportForm, TipForm
 
 #: Size of the iframe the oEmbed endpoint offers; the card fits it.
 EMBED_WIDTH, EMBED_HEIGHT = 560, 340
@@ -359,3 +369,56 @@ class RobotsView(TemplateView):
 
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+class _ReaderMessageView(FormView):
+    """Take a message from a reader; bots and floods are turned away politely."""
+
+    template_name = "factcheck/reader_message_form.html"
+    kind = None
+    factcheck = None
+
+    def form_valid(self, form):
+        if form.is_from_a_bot:
+            return redirect("factcheck:thanks")
+        limit = settings.FACTCHECK_READER_MESSAGES_PER_HOUR
+        if not throttle.allow(self.request, "reader-message", limit):
+            form.add_error(
+                None,
+                _(
+                    "You have sent us a lot of messages in the last hour. Please "
+                    "try again later, or email us."
+                ),
+            )
+            return self.form_invalid(form)
+        message = form.save(commit=False)
+        message.kind, message.factcheck = self.kind, self.factcheck
+        message.save()
+        if self.kind == ReaderMessage.Kind.ERROR:
+            notifications.error_reported(message)
+        return redirect("factcheck:thanks")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            kind=self.kind, factcheck=self.factcheck, **kwargs
+        )
+
+
+class SuggestClaimView(_ReaderMessageView):
+    """Readers suggest a claim the desk should check."""
+
+    form_class = TipForm
+    kind = ReaderMessage.Kind.TIP
+
+
+class ReportErrorView(_ReaderMessageView):
+    """Readers report an error in a published fact-check."""
+
+    form_class = ErrorReportForm
+    kind = ReaderMessage.Kind.ERROR
+
+    def dispatch(self, request, *args, **kwargs):
+        self.factcheck = get_object_or_404(
+            FactCheck.objects.published(), slug=kwargs["slug"]
+        )
+        return super().dispatch(request, *args, **kwargs)

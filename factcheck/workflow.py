@@ -4,6 +4,11 @@ Each step checks the user's permission, guards the state it starts from, then
 locks the row, checks again, saves and logs in one transaction, so two editors
 pressing Publish together give one transition and one log entry. Assigning a
 review and voting on a rating go through the same lock and the same log.
+
+A live article is changed through a revision: ``start_revision`` opens a
+working copy that goes through review like a draft, and ``publish`` copies it
+over the original, so readers see the live version until the change is
+approved (the mechanics are in ``revisions``).
 """
 
 from contextlib import contextmanager
@@ -17,7 +22,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import gate, notifications
+from . import gate, notifications, revisions
 from .completeness import claim_label
 from .models import Claim, FactCheck, Priority, RatingVote, Status, TransitionLog
 from .search import refresh_search_vector
@@ -42,6 +47,20 @@ class IncompleteFactCheck(TransitionNotAllowed):
 
 class QuorumNotReached(TransitionNotAllowed):
     """Too few editors agree on a claim's rating; ``messages`` says which."""
+
+
+class RevisionAlreadyOpen(TransitionNotAllowed):
+    """The article has a revision in progress; ``revision`` is it."""
+
+    def __init__(self, revision):
+        super().__init__(
+            _(
+                "This fact-check already has a revision in progress: continue that "
+                "one rather than start another."
+            ),
+            code="revision_open",
+        )
+        self.revision = revision
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,10 @@ TRANSITIONS = {
     ),
     Action.ASSIGN: Transition(frozenset({Status.REVIEW}), None, EDITOR_PERMISSION),
     Action.VOTE: Transition(frozenset({Status.REVIEW}), None, EDITOR_PERMISSION),
+    # From PUBLISHED only while live; the copy is a new fact-check row.
+    Action.REVISE: Transition(
+        frozenset({Status.PUBLISHED}), None, "factcheck.add_factcheck"
+    ),
 }
 
 _REFUSALS = {
@@ -99,6 +122,9 @@ _REFUSALS = {
         "Editors vote on ratings while a fact-check is in review; this one is "
         "%(status)s."
     ),
+    Action.REVISE: gettext_lazy(
+        "Only a fact-check readers see now can be revised; this one is %(status)s."
+    ),
 }
 
 
@@ -116,6 +142,11 @@ def is_editor(user):
     return user.is_active and user.has_perm(EDITOR_PERMISSION)
 
 
+def _may_write(user, factcheck):
+    """Journalists work on what they wrote; editors on everyone's articles."""
+    return is_author(user, factcheck) or user.has_perm("factcheck.edit_any_factcheck")
+
+
 def _self_publishing(user, factcheck):
     """The four-eyes rule: an author may not approve their own work (nor a superuser)."""
     return is_author(user, factcheck) and not settings.FACTCHECK_ALLOW_SELF_PUBLISH
@@ -130,10 +161,12 @@ def check_permission(user, factcheck, action):
         raise WorkflowPermissionDenied(_("You do not have permission to do this."))
     if factcheck is None:
         return
-    if action == Action.SUBMIT and not (
-        is_author(user, factcheck) or user.has_perm("factcheck.edit_any_factcheck")
-    ):
+    if action == Action.SUBMIT and not _may_write(user, factcheck):
         raise WorkflowPermissionDenied(_("Only the article's authors can submit it."))
+    if action == Action.REVISE and not _may_write(user, factcheck):
+        raise WorkflowPermissionDenied(
+            _("Only the article's authors and the editors can revise it.")
+        )
     if action == Action.PUBLISH and _self_publishing(user, factcheck):
         raise WorkflowPermissionDenied(
             _("You wrote this fact-check, so another editor has to publish it.")
@@ -144,16 +177,30 @@ def check_permission(user, factcheck, action):
         )
 
 
+def _state_label(factcheck):
+    """The state as the desk says it: a future publication is "scheduled"."""
+    if factcheck.is_scheduled:
+        return _("scheduled")
+    return factcheck.get_status_display().lower()
+
+
 def _guard_state(factcheck, action):
     transition = TRANSITIONS[action]
     allowed = factcheck.status in transition.sources
     if action == Action.PUBLISH and factcheck.status == Status.PUBLISHED:
         allowed = factcheck.is_scheduled
+    if action == Action.REVISE:
+        # A scheduled article is still edited in place: nobody reads it yet.
+        allowed = factcheck.is_published
     if not allowed:
         raise TransitionNotAllowed(
-            _REFUSALS[action] % {"status": factcheck.get_status_display().lower()},
+            _REFUSALS[action] % {"status": _state_label(factcheck)},
             code="wrong_state",
         )
+    if action == Action.REVISE:
+        revision = factcheck.revisions.first()
+        if revision is not None:
+            raise RevisionAlreadyOpen(revision)
 
 
 def can_transition(user, factcheck, action):
@@ -212,7 +259,14 @@ def _locked(factcheck, user, action):
     check_permission(user, factcheck, action)
     _guard_state(factcheck, action)
     with transaction.atomic():
-        locked = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
+        try:
+            locked = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
+        except FactCheck.DoesNotExist:
+            # Deleted, or published as a revision, by someone else meanwhile.
+            raise TransitionNotAllowed(
+                _("This fact-check no longer exists: someone deleted or published it."),
+                code="gone",
+            ) from None
         # Someone else may have moved it between our first look and the lock.
         _guard_state(locked, action)
         yield locked
@@ -302,8 +356,11 @@ def publish(factcheck, user, at=None):
     """Publish now, or at ``at`` (readers see it from then on, without a scheduler).
 
     Refused while the publish gate lists problems or the rating panel has not
-    reached its quorum.
+    reached its quorum. A revision is published over its original, which is
+    returned (see ``_publish_revision``).
     """
+    if factcheck.revision_of_id is not None:
+        return _publish_revision(factcheck, user, at)
     if at is not None and at <= timezone.now():
         raise TransitionNotAllowed(
             _("The publication time has passed: pick a later one, or publish now."),
@@ -327,6 +384,84 @@ def publish(factcheck, user, at=None):
     return _move(
         factcheck, user, Action.PUBLISH, prepare=prepare, notify=notifications.published
     )
+
+
+def start_revision(factcheck, user):
+    """Open a working copy of a live fact-check and return it.
+
+    The copy is edited and reviewed like a draft while readers keep the live
+    version; ``publish`` then copies it over the original. One revision at a
+    time, so no two sets of changes compete to replace the same page.
+    """
+    with _locked(factcheck, user, Action.REVISE) as locked:
+        revision = revisions.copy(locked, user)
+        _log(locked, user, Action.REVISE, locked.status)
+    return revision
+
+
+def revision_conflict(revision, original=None):
+    """Why ``revision`` can no longer be published over its original, or None.
+
+    An original taken off the site may have been edited in place since; the
+    revision, copied from it before, would silently undo those edits.
+    """
+    original = original or revision.revision_of
+    values = {"headline": original.headline, "status": _state_label(original)}
+    if not original.is_published:
+        return (
+            _(
+                "“%(headline)s” is no longer live (it is %(status)s), so this "
+                "revision cannot be published over it."
+            )
+            % values
+        )
+    left_the_site = TransitionLog.objects.filter(
+        factcheck=original,
+        action__in=[Action.UNPUBLISH, Action.RETRACT],
+        created_at__gt=revision.created_at,
+    ).exists()
+    if left_the_site:
+        return (
+            _(
+                "“%(headline)s” was taken off the site after this revision was "
+                "started and may have changed since, so publishing the revision "
+                "could undo that. Keep what you need from it, delete it and start "
+                "a new revision."
+            )
+            % values
+        )
+    return None
+
+
+def _publish_revision(revision, user, at):
+    """Copy an approved revision over its live original; return the original.
+
+    Readers keep the URL and the publication dates; the revision row is gone
+    afterwards and its history is the original's.
+    """
+    if at is not None:
+        raise TransitionNotAllowed(
+            _(
+                "A revision changes what readers see now, so it cannot be "
+                "scheduled: publish it now."
+            ),
+            code="revision_scheduled",
+        )
+    with _locked(revision, user, Action.PUBLISH) as locked:
+        original = FactCheck.objects.select_for_update().get(pk=locked.revision_of_id)
+        conflict = revision_conflict(locked, original)
+        if conflict:
+            raise TransitionNotAllowed(conflict, code="revision_conflict")
+        _require_gate(locked)
+        _require_quorum(locked, user)
+        from_status = locked.status
+        if locked.editor_id is None:
+            locked.editor = user  # credited as on any publication
+        revisions.merge(locked, original)
+        refresh_search_vector(original.pk)
+        _log(original, user, Action.PUBLISH, from_status, _("Revision published"))
+        notifications.published(original, user)
+    return original
 
 
 def unpublish(factcheck, user, note, retract=False):

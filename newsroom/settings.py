@@ -132,6 +132,13 @@ FACTCHECK_PAGE_CACHE_SECONDS = int(
     os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "300")
 )
 
+# Reader tips and error reports: a per-client hourly cap. Behind a proxy that
+# puts the client's address in a header, name it (e.g. HTTP_X_REAL_IP).
+FACTCHECK_READER_MESSAGES_PER_HOUR = int(
+    os.environ.get("FACTCHECK_READER_MESSAGES_PER_HOUR", "10")
+)
+FACTCHECK_CLIENT_IP_HEADER = os.environ.get("FACTCHECK_CLIENT_IP_HEADER", "REMOTE_ADDR")
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"

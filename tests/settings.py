@@ -27,3 +27,13 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Page caching is exercised by tests/test_caching.py; elsewhere every request
 # should see the database as the test left it.
 FACTCHECK_PAGE_CACHE_SECONDS = 0
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than memory: the live server's threads then open their
+    # own connections instead of sharing one, which SQLite does not allow
+    # when a browser sends two requests at once.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(
+            tempfile.mkdtemp(prefix="newsroom-test-db-"), "test.sqlite3"
+        )
+    }

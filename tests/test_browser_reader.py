@@ -112,3 +112,18 @@ def test_a_reader_on_a_360px_phone_without_javascript(browser, live_server, demo
         journey(context.new_page(), "mobile")
     finally:
         context.close()
+
+
+def test_a_reader_reports_an_error_from_the_article(page, demo):
+    from factcheck.models import ReaderMessage
+
+    page.goto("/fact-checks/ketamine-depression-treatment-resistant/")
+    page.get_by_role("link", name="Spotted an error? Tell us").click()
+    page.get_by_label("What is wrong?").fill("The FDA approval year is wrong.")
+    screenshot(page, "reader-report-error")
+    page.get_by_role("button", name="Send the report").click()
+    page.wait_for_url("**/thanks/")
+    assert "your message reached the desk" in page.locator("h1").inner_text()
+    message = ReaderMessage.objects.get()
+    assert message.factcheck.slug == "ketamine-depression-treatment-resistant"
+    assert message.message == "The FDA approval year is wrong."

@@ -2,7 +2,9 @@
 
 A journalist drafts and submits; an editor sends it back with a note; the
 journalist reads the note, fixes the draft and resubmits; another look, and
-the editor publishes; an anonymous reader finds it on the home page.
+the editor publishes; an anonymous reader finds it on the home page. A live
+article is revised: readers keep the old version until an editor publishes
+the revision at the same address.
 """
 
 import pytest
@@ -10,7 +12,7 @@ from playwright.sync_api import expect
 
 from factcheck.models import FactCheck
 from tests.browser import log_in, screenshot
-from tests.factories import ClaimantFactory, make_user
+from tests.factories import ClaimantFactory, make_published, make_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -128,3 +130,51 @@ def test_a_fact_check_goes_from_draft_to_the_home_page(open_as):
     expect(reader.locator("h1")).to_have_text(HEADLINE)
     expect(reader.locator("body")).to_contain_text("A video posted on 3 March")
     screenshot(reader, "workflow-5-reader-finds-it")
+
+
+REVISED = "No, tap water does not contain microchips, and here is the lab report"
+
+
+def test_a_live_article_is_revised_while_readers_keep_the_old_version(open_as):
+    journalist = make_user("Journalists", username="journalist")
+    make_user("Editors", username="editor")
+    live = make_published(
+        journalist=journalist,
+        editor=make_user("Editors", username="chief"),
+        headline=HEADLINE,
+    )
+    reader = open_as()
+
+    # The author opens a revision of the live article and rewrites it.
+    desk = open_as("journalist")
+    desk.goto(f"/admin/factcheck/factcheck/{live.pk}/change/")
+    desk.locator(".workflow-step-revise button").click()
+    expect(desk.locator(".messagelist")).to_contain_text("Revision started")
+    expect(desk.locator(".workflow-revision")).to_contain_text(
+        f"This is a revision of {HEADLINE} (live)."
+    )
+    desk.fill("#id_headline", REVISED)
+    desk.click("input[name=_continue]")
+    expect(desk.locator(".messagelist")).to_contain_text("was changed successfully")
+    desk.locator(".workflow-step-submit button").click()
+    expect(desk.locator(".messagelist")).to_contain_text("Submitted for review")
+    screenshot(desk, "revision-1-journalist-submits")
+
+    reader.goto(live.get_absolute_url())
+    expect(reader.locator("h1")).to_have_text(HEADLINE)
+
+    # An editor finds the revision in the queue and publishes it.
+    chief = open_as("editor")
+    waiting = chief.locator("#waiting-for-review")
+    expect(waiting).to_contain_text("(revision)")
+    waiting.get_by_role("link", name=REVISED).click()
+    chief.locator(".workflow-step-publish button").click()
+    expect(chief.locator(".messagelist")).to_contain_text(
+        "Published: readers can see it now."
+    )
+    expect(chief.locator(".workflow-history")).to_contain_text("Revision published")
+    screenshot(chief, "revision-2-editor-publishes")
+
+    # Readers see the new version at the same address.
+    reader.goto(live.get_absolute_url())
+    expect(reader.locator("h1")).to_have_text(REVISED)

@@ -323,6 +323,8 @@ JOURNALISTS = {
     "change_authorprofile",
     "view_correction",
     "view_page",
+    "view_readermessage",
+    "change_readermessage",
 }
 EDITOR_EXTRAS = {
     "publish_factcheck",

@@ -2,7 +2,7 @@
 
 ``articles`` holds the article and its parts, ``people`` the authors, claimants
 and experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
-pages, ``workflow`` the records the editorial workflow writes.
+pages, ``readers`` what readers send in, ``workflow`` the records the editorial workflow writes.
 """
 
 from .articles import (
@@ -21,6 +21,7 @@ from .articles import (
 from .pages import Page
 from .people import AuthorProfile, Claimant, Expert
 from .ratings import Rating, Topic
+from .readers import ReaderMessage
 from .workflow import RatingVote, TransitionLog
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Priority",
     "Rating",
     "RatingVote",
+    "ReaderMessage",
     "Source",
     "Status",
     "Topic",

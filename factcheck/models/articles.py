@@ -218,6 +218,18 @@ class FactCheck(models.Model):
     # Bumped by every save; a form carrying an older number was edited by
     # someone else in the meantime (see forms.FactCheckAdminForm).
     lock_version = models.PositiveIntegerField(default=0, editable=False)
+    # A revision is a working copy of a published fact-check: edited and
+    # reviewed like a draft while the original stays live, then copied over
+    # it on publication (workflow.start_revision / publish).
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revisions",
+        verbose_name=_("revision of"),
+    )
     # Headline and claims weighted above standfirst and body; kept current by
     # search.refresh_search_vector (PostgreSQL only; SQLite searches the text).
     search_vector = SearchVectorField(null=True, editable=False)
@@ -241,7 +253,17 @@ class FactCheck(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
                 name="published_has_published_at",
-            )
+            ),
+            # A revision reaches readers only by being copied onto its original.
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(revision_of__isnull=True),
+                name="revision_is_never_published",
+            ),
+            models.UniqueConstraint(
+                fields=["revision_of"],
+                condition=Q(revision_of__isnull=False),
+                name="one_open_revision_per_factcheck",
+            ),
         ]
 
     def __str__(self):

@@ -24,6 +24,8 @@ class TransitionLog(models.Model):
         RETRACT = "retract", _("Retracted")
         ASSIGN = "assign", _("Review assigned")
         VOTE = "vote", _("Rating vote")
+        REVISE = "revise", _("Revision started")
+        SHARE_PREVIEW = "share_preview", _("Preview link shared")
 
     factcheck = models.ForeignKey(
         FactCheck, on_delete=models.SET_NULL, null=True, related_name="transitions"

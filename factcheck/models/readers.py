@@ -1,0 +1,61 @@
+"""What readers send the desk: claims to check and errors to fix."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .articles import FactCheck
+
+
+class ReaderMessage(models.Model):
+    """A tip (a claim to check) or an error report from a reader.
+
+    Readers are anonymous; contact details are optional, private and only
+    used to reply.
+    """
+
+    class Kind(models.TextChoices):
+        TIP = "tip", _("Claim to check")
+        ERROR = "error", _("Error report")
+
+    class State(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("Being looked at")
+        DONE = "done", _("Done")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, editable=False)
+    factcheck = models.ForeignKey(
+        FactCheck,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reader_messages",
+        verbose_name=_("about fact-check"),
+    )
+    message = models.TextField(_("message"))
+    url = models.URLField(_("where it was seen"), max_length=1000, blank=True)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State, default=State.NEW
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    notes = models.TextField(_("notes (internal)"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reader message")
+        verbose_name_plural = _("reader messages")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.message[:60]}"
