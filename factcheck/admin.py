@@ -99,8 +99,55 @@ class ClaimInline(ArticlePartInline, admin.StackedInline):
         (None, {"fields": ["ordering"]}),
     ]
 
+    #: Read-only, the verdict and first appearance (form fields, not model
+    #: fields) are shown through the display methods below.
+    readonly_fields = ["verdict_display", "first_appearance_display"]
+    read_only_fieldsets = [
+        (None, {"fields": ["statement", "claimant"]}),
+        (_("Verdict"), {"fields": ["verdict_display"]}),
+        (_("Where it first appeared"), {"fields": ["first_appearance_display"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            return self.read_only_fieldsets
+        return super().get_fieldsets(request, obj)
+
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("verdict", "claimant")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("verdict__rating", "claimant")
+            .prefetch_related("appearances")
+        )
+
+    @admin.display(description=_("rating and summary"))
+    def verdict_display(self, claim):
+        verdict = getattr(claim, "verdict", None)
+        if verdict is None:
+            return "—"
+        badge = rating_badge(verdict.rating) if verdict.rating else _("Not rated")
+        return format_html("{}<p>{}</p>", badge, verdict.summary or "—")
+
+    @admin.display(description=_("first appearance"))
+    def first_appearance_display(self, claim):
+        appearance = claim.first_appearance
+        if appearance is None:
+            return "—"
+        where = ", ".join(
+            str(part)
+            for part in (
+                appearance.get_medium_display(),
+                appearance.outlet,
+                appearance.appeared_on,
+            )
+            if part
+        )
+        if appearance.url:
+            return format_html(
+                '<a href="{}">{}</a> {}', appearance.url, appearance.url, where
+            )
+        return where
 
 
 class SourceInline(ArticlePartInline, admin.StackedInline):

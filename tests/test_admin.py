@@ -671,3 +671,21 @@ def test_a_read_only_body_reads_as_formatted_text(as_journalist, other_journalis
     page = as_journalist.get(change_url(factcheck)).content.decode()
     assert "<p>Plain <strong>facts</strong>.</p>" in page
     assert "&lt;strong&gt;" not in page
+
+
+def test_a_read_only_article_shows_its_verdicts_not_none(client, journalist):
+    from factcheck import workflow
+
+    factcheck = make_factcheck(authors=[journalist], rating_slug="misleading")
+    claim = factcheck.claims.get()
+    claim.appearances.create(
+        url="https://example.org/post/9", medium="social", is_first=True
+    )
+    workflow.submit_for_review(factcheck, journalist)
+    client.force_login(journalist)
+    response = client.get(change_url(factcheck))
+    content = response.content.decode()
+    assert response.context["has_change_permission"] is False
+    assert "Misleading</span>" in content
+    assert claim.verdict.summary in content
+    assert "https://example.org/post/9" in content
