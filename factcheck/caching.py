@@ -1,56 +1,72 @@
-"""Whole-page caching of reader pages, dropped the moment content changes.
+"""Caching of what readers see, dropped the moment content changes.
 
-Readers are anonymous and see the same bytes, so their pages are cached in the
-shared cache (Redis in production) under a "generation" token. Any save or
-delete in this app replaces the token, so no reader ever gets a page older than
-the last edit; a scheduled article still appears on time because no page is
-cached past the next scheduled publication.
+Everything cached for readers (whole pages, and fragments such as "related
+fact-checks") is keyed by a *generation* token kept in the shared cache
+(Redis in production). Any save or delete in this app replaces the token, so
+no reader gets a page older than the last edit. The token also expires at the
+next scheduled publication, so a scheduled article appears on time without a
+scheduler process.
 """
 
 import hashlib
 import uuid
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "factcheck:page-generation"
+#: Shared caches such as a CDN re-check this often.
+MAX_AGE = 60
+
+
+def _seconds_until_next_publication():
+    """Seconds to the next scheduled publication, or None when nothing is scheduled."""
+    from .models import FactCheck
+
+    next_at = FactCheck.objects.scheduled().aggregate(at=Min("published_at"))["at"]
+    if next_at is None:
+        return None
+    return max(int((next_at - timezone.now()).total_seconds()) + 1, 1)
 
 
 def generation():
-    """The current generation token, created on first use or after eviction."""
+    """The current generation token, created on first use, eviction or expiry."""
     token = cache.get(GENERATION_KEY)
     if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, _seconds_until_next_publication())
         token = cache.get(GENERATION_KEY)
     return token
 
 
 def invalidate(**kwargs):
-    """Start a new generation: every cached reader page is stale from now on.
+    """Drop the generation: everything cached for readers is stale from now on.
 
     Connected to the save, delete and many-to-many signals of this app's models
-    (see apps.py). A signal is the right tool here: invalidation must follow
-    every write, whichever code made it.
+    (see apps.py): invalidation must follow every write, whichever code made it.
+    It runs again once the transaction commits, so a page rendered from the old
+    rows while the transaction was open is not kept either. The next reader
+    starts a new generation (``generation``).
     """
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    cache.delete(GENERATION_KEY)
+    transaction.on_commit(partial(cache.delete, GENERATION_KEY), robust=True)
 
 
-def _timeout():
-    """Seconds a page may be cached: the setting, capped by the next scheduled publication."""
-    from .models import FactCheck
-
+def cached_value(name, compute):
+    """``compute()``, kept until the next generation (for small, hot lookups)."""
     timeout = settings.FACTCHECK_PAGE_CACHE_SECONDS
-    next_publication = FactCheck.objects.scheduled().aggregate(at=Min("published_at"))[
-        "at"
-    ]
-    if next_publication is not None:
-        until = (next_publication - timezone.now()).total_seconds()
-        timeout = min(timeout, max(int(until), 1))
-    return timeout
+    if not timeout:
+        return compute()
+    key = f"factcheck:value:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def cache_for_readers(view):
@@ -62,8 +78,9 @@ def cache_for_readers(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        timeout = settings.FACTCHECK_PAGE_CACHE_SECONDS
         if (
-            not settings.FACTCHECK_PAGE_CACHE_SECONDS
+            not timeout
             or request.method not in ("GET", "HEAD")
             or request.user.is_authenticated
         ):
@@ -76,8 +93,7 @@ def cache_for_readers(view):
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming or response.cookies:
             return response
-        timeout = _timeout()
-        patch_cache_control(response, public=True, max_age=min(timeout, 60))
+        patch_cache_control(response, public=True, max_age=min(timeout, MAX_AGE))
 
         def store(rendered):
             cache.set(key, rendered, timeout)

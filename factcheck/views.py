@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from . import (
+    caching,
     notifications,
     preview,
     search,
@@ -202,7 +203,10 @@ class FactCheckDetailView(DetailView):
                 "height": EMBED_HEIGHT,
             }
             context["structured_data"] = structured_data.article_graph(
-                factcheck, base, Rating.objects.bounds(), image_url=card_url
+                factcheck,
+                base,
+                caching.cached_value("rating-bounds", Rating.objects.bounds),
+                image_url=card_url,
             )
         return context
 

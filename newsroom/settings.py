@@ -126,10 +126,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-#: Seconds an anonymous reader's page stays in the cache (0 turns it off).
-#: Any edit drops every cached page at once (factcheck.caching).
+#: Seconds reader pages stay in the cache; any edit drops them all at once
+#: (factcheck.caching). On by default with Redis: the local-memory cache is
+#: per process, so other workers would not see an edit drop their copies.
 FACTCHECK_PAGE_CACHE_SECONDS = int(
-    os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "300")
+    os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
 )
 
 # Reader tips and error reports: a per-client hourly cap. Behind a proxy that

@@ -40,9 +40,10 @@ class FactCheckQuerySet(models.QuerySet):
     def with_card_parts(self):
         """With what a list card shows (claims, verdicts, topics) prefetched.
 
-        The number of queries stays fixed however many rows and claims there are.
+        The number of queries stays fixed however many rows and claims there are;
+        the body and search vector, which no card shows, stay in the database.
         """
-        return self.prefetch_related(
+        return self.defer("body", "search_vector").prefetch_related(
             models.Prefetch(
                 "claims",
                 queryset=Claim.objects.select_related("verdict__rating", "claimant"),
@@ -52,25 +53,29 @@ class FactCheckQuerySet(models.QuerySet):
 
     def with_article_parts(self):
         """With everything the article page and its ClaimReviews show, prefetched."""
-        return self.select_related("editor__profile").prefetch_related(
-            models.Prefetch(
-                "bylines", queryset=Byline.objects.select_related("author__profile")
-            ),
-            models.Prefetch(
-                "claims",
-                queryset=Claim.objects.select_related(
-                    "verdict__rating", "claimant"
-                ).prefetch_related("appearances"),
-            ),
-            models.Prefetch(
-                "quotes",
-                queryset=ExpertQuote.objects.filter(on_record=True).select_related(
-                    "expert"
+        return (
+            self.defer("search_vector")
+            .select_related("editor__profile")
+            .prefetch_related(
+                models.Prefetch(
+                    "bylines", queryset=Byline.objects.select_related("author__profile")
                 ),
-            ),
-            "sources",
-            "corrections",
-            "topics",
+                models.Prefetch(
+                    "claims",
+                    queryset=Claim.objects.select_related(
+                        "verdict__rating", "claimant"
+                    ).prefetch_related("appearances"),
+                ),
+                models.Prefetch(
+                    "quotes",
+                    queryset=ExpertQuote.objects.filter(on_record=True).select_related(
+                        "expert"
+                    ),
+                ),
+                "sources",
+                "corrections",
+                "topics",
+            )
         )
 
     def related_to(self, factcheck):
