@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import gate, preview, workflow
+from . import gate, workflow
 from .forms import (
     AssignForm,
     PreviewLinkForm,
@@ -347,8 +347,9 @@ class WorkflowAdminMixin:
         if not form.is_valid():
             messages.error(request, _("Pick how long the link should work."))
             return self._back_to_form(factcheck)
-        token = preview.make_token(factcheck, form.cleaned_data["days"])
-        _pk, expires = preview.read_token(token)
+        token, expires = workflow.share_preview(
+            factcheck, request.user, form.cleaned_data["days"]
+        )
         url = request.build_absolute_uri(
             reverse("factcheck:preview", kwargs={"token": token})
         )

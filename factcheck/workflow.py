@@ -22,7 +22,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import gate, notifications, revisions
+from . import gate, notifications, preview, revisions
 from .completeness import claim_label
 from .models import Claim, FactCheck, Priority, RatingVote, Status, TransitionLog
 from .search import refresh_search_vector
@@ -251,6 +251,28 @@ def can_preview(user, factcheck):
 def can_share_preview(user):
     """Editors may send a signed preview link to someone without an account."""
     return user.has_perm(EDITOR_PERMISSION)
+
+
+def share_preview(factcheck, user, days=preview.DEFAULT_DAYS):
+    """Make a signed preview link for someone without an account, and log it.
+
+    The link itself is stored nowhere (it is signed), so the log is the only
+    record of who let an unpublished article out of the building, and until
+    when. Returns ``(token, expires_at)``.
+    """
+    if not can_share_preview(user):
+        raise WorkflowPermissionDenied(_("Only editors can share a preview link."))
+    token = preview.make_token(factcheck, days)
+    _pk, expires = preview.read_token(token)
+    _log(
+        factcheck,
+        user,
+        Action.SHARE_PREVIEW,
+        factcheck.status,
+        _("Link valid until %(when)s")
+        % {"when": formats.date_format(timezone.localtime(expires), "DATETIME_FORMAT")},
+    )
+    return token, expires
 
 
 @contextmanager

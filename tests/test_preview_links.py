@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from factcheck import preview, workflow
+from factcheck.models import TransitionLog
 from tests.factories import make_factcheck
 
 pytestmark = pytest.mark.django_db
@@ -81,9 +82,30 @@ def test_a_tampered_link_is_refused(client, draft, journalist):
         assert client.get(url).status_code == 404
 
 
+def test_sharing_a_link_is_on_record_with_its_expiry(client, draft, editor):
+    client.force_login(editor)
+    client.post(link_url(draft), {"days": "3"})
+
+    entry = TransitionLog.objects.get(factcheck=draft)
+    assert entry.action == TransitionLog.Action.SHARE_PREVIEW
+    assert entry.user == editor
+    assert entry.from_status == entry.to_status == "draft"
+    assert entry.note.startswith("Link valid until ")
+
+
 def test_only_editors_create_links(client, draft, journalist):
     client.force_login(journalist)
     assert client.post(link_url(draft), {"days": "7"}).status_code == 403
+    with pytest.raises(workflow.WorkflowPermissionDenied):
+        workflow.share_preview(draft, journalist)
+    assert not TransitionLog.objects.exists()
+
+
+def test_a_link_needs_a_lifetime_from_the_list(client, draft, editor):
+    client.force_login(editor)
+    response = client.post(link_url(draft), {"days": "365"}, follow=True)
+    assert "Pick how long the link should work." in response.content.decode()
+    assert not TransitionLog.objects.exists()
 
 
 def test_creating_a_link_takes_a_post(client, draft, editor):
