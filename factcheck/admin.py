@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from . import workflow
 from .admin_views import WorkflowAdminMixin, status_badge
-from .forms import ClaimInlineForm, FactCheckAdminForm, SourceInlineFormSet
+from .forms import (
+    BylineInlineFormSet,
+    ClaimInlineForm,
+    FactCheckAdminForm,
+    SourceInlineFormSet,
+)
 from .models import (
     AuthorProfile,
     Byline,
@@ -69,6 +74,7 @@ class ArticlePartInline:
 
 class BylineInline(ArticlePartInline, admin.TabularInline):
     model = Byline
+    formset = BylineInlineFormSet
     extra = 0
     min_num = 1
     fields = ["author", "ordering"]
@@ -80,6 +86,11 @@ class BylineInline(ArticlePartInline, admin.TabularInline):
                 is_active=True, is_staff=True
             ).select_related("profile")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user
+        return formset
 
 
 class ClaimInline(ArticlePartInline, admin.StackedInline):
@@ -204,6 +215,10 @@ class CorrectionInline(admin.StackedInline):
         return super().has_add_permission(request, obj) and (
             obj is None or workflow.can_correct(request.user, obj)
         )
+
+    def has_delete_permission(self, request, obj=None):
+        # Readers saw the correction: it stays, though its wording may be fixed.
+        return False
 
 
 class RatingListFilter(admin.SimpleListFilter):
@@ -467,12 +482,17 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         )
 
     def has_delete_permission(self, request, obj=None):
-        # Anything readers have seen stays on record; unpublish or retract it.
-        if obj is not None and obj.first_published_at:
-            return False
-        return super().has_delete_permission(request, obj) and (
-            obj is None or workflow.can_edit(request.user, obj)
-        )
+        if obj is None:
+            return super().has_delete_permission(request)
+        return workflow.can_delete(request.user, obj)
+
+    def delete_model(self, request, obj):
+        workflow.delete(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so each deletion is checked and logged.
+        for factcheck in queryset:
+            workflow.delete(factcheck, request.user)
 
     @admin.display(description=_("body"))
     def formatted_body(self, obj):
@@ -515,8 +535,6 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         for correction in formset.save(commit=False):
             correction.issued_by = correction.issued_by or request.user
             correction.save()
-        for correction in formset.deleted_objects:
-            correction.delete()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -33,7 +33,7 @@ from .forms import (
     WorkflowForm,
     outline_from_forms,
 )
-from .models import FactCheck, Status
+from .models import FactCheck, Status, TransitionLog
 
 Action = workflow.Action
 
@@ -223,7 +223,10 @@ class WorkflowAdminMixin:
                 "checklist_url": reverse("admin:factcheck_factcheck_checklist_new"),
             }
         history = list(factcheck.transitions.select_related("user"))
-        latest = history[0] if history else None
+        # What put the article in its state; votes and links happen within it.
+        latest = next(
+            (e for e in history if e.action in TransitionLog.STATUS_CHANGES), None
+        )
         return {
             "factcheck": factcheck,
             **self._revision_context(factcheck),

@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import preview
+from . import preview, workflow
 from .completeness import ClaimOutline, Outline, QuoteOutline
 from .models import (
     Byline,
@@ -204,6 +204,33 @@ class ClaimInlineForm(forms.ModelForm):
                 appearance.delete()
         elif values["url"] or values["outlet"]:
             ClaimAppearance.objects.create(claim=claim, is_first=True, **values)
+
+
+class BylineInlineFormSet(BaseInlineFormSet):
+    """The byline; nobody takes their own name off it (``workflow.check_byline_change``).
+
+    The admin sets ``user`` on the class it builds for each request.
+    """
+
+    user = None
+
+    def clean(self):
+        super().clean()
+        if self.instance.pk is None or self.user is None:
+            return
+        before = set(
+            Byline.objects.filter(factcheck=self.instance).values_list(
+                "author_id", flat=True
+            )
+        )
+        after = {
+            # A model instance, or its key where the row is shown read-only.
+            getattr(author, "pk", author)
+            for form in self.forms
+            if (author := form.cleaned_data.get("author"))
+            and not self._should_delete_form(form)
+        }
+        workflow.check_byline_change(self.user, before, after)
 
 
 class SourceInlineFormSet(BaseInlineFormSet):

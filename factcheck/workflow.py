@@ -220,17 +220,65 @@ def can_transition(user, factcheck, action):
 def can_edit(user, factcheck):
     """Whether ``user`` may change the fact-check's content in its current state.
 
-    Journalists edit their own drafts; editors edit anything not yet public.
+    Journalists edit their own drafts; editors edit drafts and articles in
+    review. A scheduled article was approved as it stands, so it is frozen
+    like a live one: to change it, an editor takes it off the schedule (back
+    to draft) and it goes through review again.
     """
     if not user.has_perm("factcheck.change_factcheck"):
         return False
     if factcheck.pk is None:
         return True
     if user.has_perm("factcheck.edit_any_factcheck"):
-        return (
-            factcheck.status in (Status.DRAFT, Status.REVIEW) or factcheck.is_scheduled
-        )
+        return factcheck.status in (Status.DRAFT, Status.REVIEW)
     return factcheck.status == Status.DRAFT and is_author(user, factcheck)
+
+
+def check_byline_change(user, authors_before, authors_after):
+    """Refuse to let ``user`` take their own name off a byline.
+
+    The four-eyes rule goes by the byline: an editor who could drop their own
+    name could then approve their own work. Someone else has to remove it.
+    """
+    if (
+        user.pk in authors_before
+        and user.pk not in authors_after
+        and not settings.FACTCHECK_ALLOW_SELF_PUBLISH
+    ):
+        raise ValidationError(
+            _(
+                "You cannot take your own name off the byline: ask an editor to, "
+                "so that someone other than an author approves the fact-check."
+            ),
+            code="own_byline",
+        )
+
+
+def can_delete(user, factcheck):
+    """Whether ``user`` may delete ``factcheck``: only what readers never saw.
+
+    Anything once published stays on record; it is unpublished or retracted.
+    """
+    return (
+        factcheck.first_published_at is None
+        and user.has_perm("factcheck.delete_factcheck")
+        and can_edit(user, factcheck)
+    )
+
+
+def delete(factcheck, user):
+    """Delete an unpublished fact-check, leaving an entry in the log.
+
+    The log keeps the headline of a deleted article (its link is nulled), so
+    the desk can still see who deleted what, and when.
+    """
+    if not can_delete(user, factcheck):
+        raise WorkflowPermissionDenied(
+            _("Only an unpublished fact-check you may edit can be deleted.")
+        )
+    with transaction.atomic():
+        _log(factcheck, user, Action.DELETE, factcheck.status)
+        factcheck.delete()
 
 
 def can_correct(user, factcheck):
@@ -262,6 +310,12 @@ def share_preview(factcheck, user, days=preview.DEFAULT_DAYS):
     """
     if not can_share_preview(user):
         raise WorkflowPermissionDenied(_("Only editors can share a preview link."))
+    if not 1 <= days <= preview.MAX_DAYS:
+        raise ValidationError(
+            _("A preview link works for 1 to %(max)s days.")
+            % {"max": preview.MAX_DAYS},
+            code="days",
+        )
     token = preview.make_token(factcheck, days)
     _pk, expires = preview.read_token(token)
     _log(
@@ -362,6 +416,7 @@ def submit_for_review(factcheck, user):
 
 def request_changes(factcheck, user, note):
     """Send a fact-check in review back to its authors with a note on what to change."""
+    check_permission(user, factcheck, Action.REQUEST_CHANGES)
     note = _require_note(
         note, _("Say what needs to change: the note goes to the authors.")
     )
@@ -381,6 +436,7 @@ def publish(factcheck, user, at=None):
     reached its quorum. A revision is published over its original, which is
     returned (see ``_publish_revision``).
     """
+    check_permission(user, factcheck, Action.PUBLISH)
     if factcheck.revision_of_id is not None:
         return _publish_revision(factcheck, user, at)
     if at is not None and at <= timezone.now():
@@ -488,15 +544,17 @@ def _publish_revision(revision, user, at):
 
 def unpublish(factcheck, user, note, retract=False):
     """Take a published fact-check off the site, back to draft or as retracted."""
+    action = Action.RETRACT if retract else Action.UNPUBLISH
+    check_permission(user, factcheck, action)
     note = _require_note(
         note, _("Give the reason for unpublishing: it goes on the record.")
     )
-    action = Action.RETRACT if retract else Action.UNPUBLISH
     return _move(factcheck, user, action, note=note, notify=notifications.unpublished)
 
 
 def assign_review(factcheck, user, assignee, due_at=None, priority=Priority.NORMAL):
     """Give the review of a fact-check to an editor, with an optional due time."""
+    check_permission(user, factcheck, Action.ASSIGN)
     if not is_editor(assignee):
         raise ValidationError(
             _("%(name)s is not an editor, so cannot review fact-checks.")
@@ -620,6 +678,19 @@ def _require_quorum(factcheck, publisher):
         return
     short = []
     for row in tally(factcheck):
+        own = next((b for b in row.votes if b.voter_id == publisher.pk), None)
+        if own is not None and not own.agrees:
+            short.append(
+                _(
+                    "%(claim)s: you voted for “%(rating)s”, not its rating. Change "
+                    "your vote or the rating before publishing."
+                )
+                % {
+                    "claim": claim_label(row.number, row.claim),
+                    "rating": own.rating.label,
+                }
+            )
+            continue
         agreeing = {ballot.voter_id for ballot in row.agreeing} | {publisher.pk}
         if len(agreeing) < needed:
             short.append(

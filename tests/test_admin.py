@@ -1,12 +1,16 @@
 """The newsroom admin, per role: pages open, rows save, nothing is silently lost."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from factcheck import workflow
 from factcheck.models import (
     ClaimAppearance,
+    Correction,
     FactCheck,
     Rating,
     RatingVote,
@@ -689,3 +693,48 @@ def test_a_read_only_article_shows_its_verdicts_not_none(client, journalist):
     assert "Misleading</span>" in content
     assert claim.verdict.summary in content
     assert "https://example.org/post/9" in content
+
+
+def test_an_author_editor_cannot_drop_their_own_byline(client, journalist, editor):
+    shared = make_factcheck(authors=[journalist, editor])
+    workflow.submit_for_review(shared, journalist)
+    client.force_login(editor)
+    data = form_data(client.get(change_url(shared)))
+    own_row = next(
+        key.removesuffix("-author")
+        for key, value in data.items()
+        if key.startswith("bylines-") and key.endswith("-author") and value == editor.pk
+    )
+    data[f"{own_row}-DELETE"] = "on"
+
+    response = client.post(change_url(shared), data)
+
+    assert response.status_code == 200
+    assert "own name off the byline" in response.content.decode()
+    assert set(shared.bylines.values_list("author", flat=True)) == {
+        journalist.pk,
+        editor.pk,
+    }
+    assert workflow.can_transition(editor, shared, workflow.Action.PUBLISH) is False
+
+
+def test_a_scheduled_article_opens_read_only(client, in_review, editor):
+    workflow.publish(in_review, editor, at=timezone.now() + datetime.timedelta(days=1))
+    client.force_login(editor)
+    data = form_data(client.get(change_url(in_review)))
+    assert "headline" not in data
+    data["headline"] = "Changed after approval"
+    client.post(change_url(in_review), data)
+    assert FactCheck.objects.get(pk=in_review.pk).headline != "Changed after approval"
+
+
+def test_corrections_cannot_be_deleted(client, in_review, editor, other_editor):
+    workflow.publish(in_review, other_editor)
+    Correction.objects.create(
+        factcheck=in_review, text="We misstated the year.", issued_by=editor
+    )
+    client.force_login(editor)
+    data = form_data(client.get(change_url(in_review)))
+    data["corrections-0-DELETE"] = "on"
+    client.post(change_url(in_review), data)
+    assert in_review.corrections.count() == 1

@@ -12,7 +12,12 @@ from playwright.sync_api import expect
 
 from factcheck.models import FactCheck
 from tests.browser import log_in, screenshot
-from tests.factories import ClaimantFactory, make_published, make_user
+from tests.factories import (
+    ClaimantFactory,
+    make_factcheck,
+    make_published,
+    make_user,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -178,3 +183,25 @@ def test_a_live_article_is_revised_while_readers_keep_the_old_version(open_as):
     # Readers see the new version at the same address.
     reader.goto(live.get_absolute_url())
     expect(reader.locator("h1")).to_have_text(REVISED)
+
+
+def test_a_workflow_button_does_not_silently_drop_unsaved_changes(open_as):
+    journalist = make_user("Journalists", username="journalist")
+    draft = make_factcheck(authors=[journalist], headline=HEADLINE)
+    desk = open_as("journalist")
+    desk.goto(f"/admin/factcheck/factcheck/{draft.pk}/change/")
+    desk.fill("#id_headline", "A better headline, not saved yet")
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    desk.on("dialog", answer)
+    desk.locator(".workflow-step-submit button").click()
+
+    expect(desk.locator("#id_headline")).to_have_value(
+        "A better headline, not saved yet"
+    )
+    assert "not saved" in questions[0]
+    assert FactCheck.objects.get(pk=draft.pk).status == "draft"

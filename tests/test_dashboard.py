@@ -118,3 +118,16 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get(INDEX)
     assert response.status_code == 200
+
+
+def test_sharing_a_preview_does_not_hide_the_note(client, journalist, editor):
+    factcheck = in_review(journalist, "Shared with a lawyer", days_ago=1)
+    workflow.request_changes(factcheck, editor, "Check the quote with legal.")
+    workflow.share_preview(factcheck, editor, days=3)
+    client.force_login(journalist)
+
+    assert section(client.get(INDEX), "journalist")["sent_back"] == [factcheck]
+    change = client.get(
+        reverse("admin:factcheck_factcheck_change", args=[factcheck.pk])
+    )
+    assert change.context["workflow"]["sent_back"].note == "Check the quote with legal."

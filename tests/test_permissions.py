@@ -277,10 +277,13 @@ def test_admin_delete_url_matrix(client, people, article, role, state):
     elif role in DELETABLE[state]:
         assert response.status_code == 302
         assert not exists
-        # The record of what happened to it survives the article.
-        assert TransitionLog.objects.filter(headline=article.headline).count() == (
-            0 if state == "draft" else 1
-        )
+        # The record of what happened to it survives the article, deletion
+        # included.
+        entries = TransitionLog.objects.filter(headline=article.headline)
+        assert list(entries.values_list("action", "user", "factcheck")) == [
+            ("delete", people[role].pk, None),
+            *([("submit", people["author"].pk, None)] if state == "review" else []),
+        ]
     else:
         assert response.status_code == 403
         assert exists

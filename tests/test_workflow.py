@@ -539,3 +539,91 @@ def test_two_editors_pressing_publish_at_once_give_one_transition(
         TransitionLog.objects.filter(factcheck=factcheck, action="publish").count() == 1
     )
     assert FactCheck.objects.get(pk=factcheck.pk).status == Status.PUBLISHED
+
+
+class TestRefusalOrder:
+    """A step the user's role does not allow is refused as such, whatever the input."""
+
+    def test_wrong_role_comes_before_bad_input(self, in_review, published, journalist):
+        later = timezone.now() - datetime.timedelta(hours=1)
+        steps = [
+            lambda: workflow.request_changes(in_review, journalist, ""),
+            lambda: workflow.unpublish(published, journalist, ""),
+            lambda: workflow.publish(in_review, journalist, at=later),
+            lambda: workflow.assign_review(in_review, journalist, journalist),
+            lambda: workflow.share_preview(in_review, journalist, days=0),
+        ]
+        for step in steps:
+            with pytest.raises(PermissionDenied):
+                step()
+
+
+class TestScheduledArticlesAreFrozen:
+    def test_nobody_edits_a_scheduled_article_in_place(
+        self, in_review, editor, other_editor, journalist, superuser
+    ):
+        workflow.publish(in_review, editor, at=timezone.now() + datetime.timedelta(1))
+        for user in (editor, other_editor, journalist, superuser):
+            assert workflow.can_edit(user, in_review) is False
+
+    def test_taking_it_off_the_schedule_reopens_it_for_review(
+        self, in_review, editor, journalist
+    ):
+        workflow.publish(in_review, editor, at=timezone.now() + datetime.timedelta(1))
+        workflow.unpublish(in_review, editor, "The minister has replied; add it.")
+        assert in_review.status == Status.DRAFT
+        assert workflow.can_edit(journalist, in_review) is True
+
+
+class TestBylineAndFourEyes:
+    def test_nobody_takes_their_own_name_off_a_byline(self, editor):
+        with pytest.raises(ValidationError, match="own name off the byline"):
+            workflow.check_byline_change(editor, {editor.pk, 7}, {7})
+
+    def test_someone_else_may_take_it_off(self, editor, other_editor):
+        workflow.check_byline_change(other_editor, {editor.pk, 7}, {7})
+
+    def test_a_one_person_desk_may(self, editor, settings):
+        settings.FACTCHECK_ALLOW_SELF_PUBLISH = True
+        workflow.check_byline_change(editor, {editor.pk, 7}, {7})
+
+
+class TestPublishersOwnVote:
+    def test_the_publisher_cannot_overrule_their_own_dissent(
+        self, panel, in_review, editor, other_editor, third_editor
+    ):
+        claim = in_review.claims.get()
+        workflow.vote(claim, other_editor, rating("false"))
+        workflow.vote(claim, third_editor, rating("false"))
+        workflow.vote(claim, editor, rating("misleading"), "Too harsh.")
+        with pytest.raises(workflow.QuorumNotReached, match="you voted for"):
+            workflow.publish(in_review, editor)
+        assert state_of(in_review)[0] == Status.REVIEW
+        workflow.vote(claim, editor, rating("false"), "Fine after all.")
+        workflow.publish(in_review, editor)
+        assert in_review.is_published is True
+
+
+class TestDelete:
+    def test_deleting_a_draft_is_logged(self, draft, journalist):
+        headline = draft.headline
+        workflow.delete(draft, journalist)
+        entry = TransitionLog.objects.get(headline=headline)
+        assert (entry.action, entry.user, entry.factcheck) == (
+            "delete",
+            journalist,
+            None,
+        )
+
+    def test_what_readers_saw_is_never_deleted(self, published, editor, superuser):
+        for user in (editor, superuser):
+            with pytest.raises(PermissionDenied):
+                workflow.delete(published, user)
+        assert FactCheck.objects.filter(pk=published.pk).exists()
+
+    def test_another_journalists_draft_is_not_theirs_to_delete(
+        self, draft, other_journalist
+    ):
+        with pytest.raises(PermissionDenied):
+            workflow.delete(draft, other_journalist)
+        assert not TransitionLog.objects.exists()

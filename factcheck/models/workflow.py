@@ -26,6 +26,18 @@ class TransitionLog(models.Model):
         VOTE = "vote", _("Rating vote")
         REVISE = "revise", _("Revision started")
         SHARE_PREVIEW = "share_preview", _("Preview link shared")
+        DELETE = "delete", _("Deleted")
+
+    #: The steps that move a fact-check from one state to another, as opposed
+    #: to those that record work within a state (votes, assignments, links).
+    STATUS_CHANGES = (
+        Action.SUBMIT,
+        Action.REQUEST_CHANGES,
+        Action.PUBLISH,
+        Action.SCHEDULE,
+        Action.UNPUBLISH,
+        Action.RETRACT,
+    )
 
     factcheck = models.ForeignKey(
         FactCheck, on_delete=models.SET_NULL, null=True, related_name="transitions"

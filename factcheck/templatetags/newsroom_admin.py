@@ -20,8 +20,11 @@ LIMIT = 15
 
 
 def _latest_step(field):
+    """``field`` of the step that last moved the article (not a vote or a link)."""
     return Subquery(
-        TransitionLog.objects.filter(factcheck=OuterRef("pk"))
+        TransitionLog.objects.filter(
+            factcheck=OuterRef("pk"), action__in=TransitionLog.STATUS_CHANGES
+        )
         .order_by("-created_at", "-pk")
         .values(field)[:1]
     )

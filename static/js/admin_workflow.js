@@ -5,6 +5,10 @@
  * rules as the workflow, and show the list it returns. Without JavaScript
  * the panel still shows the checklist for the saved article.
  *
+ * Unsaved changes: the panel's buttons act on the saved article, so pressing
+ * one (or leaving the page) with changes typed but not saved asks first,
+ * rather than silently dropping them.
+ *
  * Copy button: puts a freshly made preview link on the clipboard.
  */
 "use strict";
@@ -61,6 +65,61 @@
     }
     document.addEventListener("formset:added", schedule);
     document.addEventListener("formset:removed", schedule);
+    // A form sent back with errors holds unsaved input the saved list ignores.
+    if (document.querySelector(".errornote")) {
+      refresh();
+    }
+  }
+
+  function unsavedChangesGuard() {
+    const form = document.getElementById("factcheck_form");
+    const panel = document.querySelector(".workflow-panel");
+    if (!form || !panel) {
+      return;
+    }
+    let dirty = false;
+    const markDirty = () => {
+      dirty = true;
+    };
+    // Only what a person does counts: widgets setting themselves up on load
+    // fire synthetic events too.
+    const markDirtyIfTrusted = (event) => {
+      if (event.isTrusted) {
+        markDirty();
+      }
+    };
+    form.addEventListener("input", markDirtyIfTrusted);
+    form.addEventListener("change", markDirtyIfTrusted);
+    if (window.django && window.django.jQuery) {
+      // The autocomplete widgets report a person's choice only this way.
+      window.django.jQuery(form).on("select2:select select2:unselect", markDirty);
+    }
+    document.addEventListener("formset:added", markDirty);
+    document.addEventListener("formset:removed", markDirty);
+    form.addEventListener("submit", () => {
+      dirty = false;
+    });
+    panel.addEventListener("submit", (event) => {
+      if (!dirty) {
+        return;
+      }
+      const question = translate(
+        "You have changes that are not saved, and this acts on the saved " +
+          "fact-check: your changes would be lost. Press Cancel, then Save, " +
+          "to keep them. Go on without them?"
+      );
+      if (window.confirm(question)) {
+        dirty = false;
+      } else {
+        event.preventDefault();
+      }
+    });
+    window.addEventListener("beforeunload", (event) => {
+      if (dirty) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
   }
 
   function copyButtons() {
@@ -84,6 +143,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     liveChecklist();
+    unsavedChangesGuard();
     copyButtons();
   });
 })();
