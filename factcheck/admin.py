@@ -35,6 +35,7 @@ from .models import (
     Rating,
     ReaderMessage,
     Source,
+    Status,
     Topic,
     TransitionLog,
 )
@@ -81,11 +82,14 @@ class BylineInline(ArticlePartInline, admin.TabularInline):
     verbose_name_plural = _("Byline (authors, in print order)")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "author":
-            kwargs["queryset"] = User.objects.filter(
+            field.queryset = User.objects.filter(
                 is_active=True, is_staff=True
             ).select_related("profile")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Names as readers will see them on the byline, not usernames.
+            field.label_from_instance = display_name
+        return field
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -96,8 +100,6 @@ class BylineInline(ArticlePartInline, admin.TabularInline):
 class ClaimInline(ArticlePartInline, admin.StackedInline):
     model = Claim
     form = ClaimInlineForm
-    extra = 0
-    min_num = 1
     show_change_link = True
     autocomplete_fields = ["claimant"]
     fieldsets = [
@@ -118,6 +120,11 @@ class ClaimInline(ArticlePartInline, admin.StackedInline):
         (_("Verdict"), {"fields": ["verdict_display"]}),
         (_("Where it first appeared"), {"fields": ["first_appearance_display"]}),
     ]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A blank claim to start from on a new article, not required: a draft
+        # with only a headline saves (the checklist asks for the claim).
+        return 1 if obj is None else 0
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and not self.has_change_permission(request, obj):
@@ -254,6 +261,32 @@ class AuthorListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StatusListFilter(admin.SimpleListFilter):
+    """The states as the desk speaks of them: a future publication is "scheduled"."""
+
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, Status.DRAFT.label),
+            (Status.REVIEW, Status.REVIEW.label),
+            ("scheduled", _("Scheduled")),
+            (Status.PUBLISHED, _("Live")),
+            (Status.RETRACTED, Status.RETRACTED.label),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "scheduled":
+                return queryset.scheduled()
+            case Status.PUBLISHED:
+                return queryset.published()
+            case Status.DRAFT | Status.REVIEW | Status.RETRACTED:
+                return queryset.filter(status=self.value())
+        return queryset
+
+
 class RevisionListFilter(admin.SimpleListFilter):
     title = _("revisions")
     parameter_name = "revision"
@@ -289,7 +322,7 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         "updated_by",
     ]
     list_filter = [
-        "status",
+        StatusListFilter,
         RevisionListFilter,
         RatingListFilter,
         "topics",
@@ -521,6 +554,13 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("authors"))
     def authors_column(self, obj):
         return ", ".join(display_name(b.author) for b in obj.bylines.all()) or "—"
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, BylineInline) and obj.pk is None:
+            # Whoever starts an article is its first author until they say not.
+            kwargs["initial"] = [{"author": request.user.pk}]
+        return kwargs
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -108,6 +108,10 @@ class ClaimInlineForm(forms.ModelForm):
         required=False,
         max_length=1000,
         assume_scheme="https",
+        help_text=gettext_lazy(
+            "The post, video or page where the claim was made; the earliest you "
+            "found. Archive it too, on the claim's own page."
+        ),
     )
     seen_medium = forms.ChoiceField(
         label=gettext_lazy("Medium"),
@@ -121,7 +125,10 @@ class ClaimInlineForm(forms.ModelForm):
         help_text=ClaimAppearance._meta.get_field("outlet").help_text,
     )
     seen_on = forms.DateField(
-        label=gettext_lazy("Date"), required=False, widget=AdminDateWidget
+        label=gettext_lazy("Date"),
+        required=False,
+        widget=AdminDateWidget,
+        help_text=gettext_lazy("When it was said or posted there."),
     )
 
     appearance_fields = {
@@ -271,9 +278,10 @@ def outline_from_forms(form, formsets):
         headline=data.get("headline", ""),
         # A revision's slug is read-only, so not in the form.
         slug=data.get("slug", "") if "slug" in form.fields else form.instance.slug,
-        authors=sum(
-            1 for row in rows.get(Byline, []) if row.cleaned_data.get("author")
-        ),
+        # Saving a new article without a byline puts its creator on it
+        # (FactCheckAdmin.save_related), as the prefilled first row promises.
+        authors=sum(1 for row in rows.get(Byline, []) if row.cleaned_data.get("author"))
+        or int(form.instance.pk is None),
         claims=tuple(
             ClaimOutline(
                 statement=row.cleaned_data.get("statement", ""),

@@ -7,6 +7,7 @@ end, a ``SOURCES:`` line followed by ``- Title — URL`` lines.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,21 @@ def read_article(path):
     return text
 
 
+def _visible(text):
+    """``text`` in NFC with invisible format and control characters removed.
+
+    Wire copy arrives from chat apps and word processors carrying zero-width
+    spaces and direction overrides (U+202E), which can make a headline read
+    differently from what it says. Tabs become spaces; line breaks stay.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\t", " ")
+    return "".join(
+        char
+        for char in text
+        if char in "\r\n" or unicodedata.category(char) not in ("Cc", "Cf")
+    )
+
+
 def is_heading(line):
     return len(line) <= HEADING_MAX_CHARS and not _SENTENCE_END.search(
         line.rstrip(_TRAILING_QUOTES)
@@ -85,7 +101,10 @@ def _field(line, name):
 
 def parse(text):
     """Parse the wire format into a ParsedArticle, or raise MalformedArticle."""
-    lines = [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1)]
+    lines = [
+        (number, line.strip())
+        for number, line in enumerate(_visible(text).splitlines(), 1)
+    ]
     lines = [(number, line) for number, line in lines if line]
     claim = claimant = summary = None
     body, sources, in_sources = [], [], False
@@ -137,36 +156,65 @@ def parse(text):
     )
 
 
-@transaction.atomic
+def _save(record, what):
+    """Validate ``record`` as the admin would, then save it; refuse in one line."""
+    try:
+        record.full_clean()
+    except ValidationError as error:
+        reasons = "; ".join(
+            f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+            for name, messages in error.message_dict.items()
+        )
+        raise MalformedArticle(f"{what} is not valid ({reasons})") from None
+    record.save()
+    return record
+
+
 def create_draft(article, author, rating=None):
-    """Create a draft fact-check from ``article``, with ``author`` on the byline."""
-    factcheck = FactCheck.objects.create(
-        headline=article.headline,
-        slug=unique_slug(FactCheck, article.headline),
-        body=article.body_html(),
-        partner_credit=article.partner_credit,
-        created_by=author,
-        updated_by=author,
+    """Create a draft fact-check from ``article``, with ``author`` on the byline.
+
+    All or nothing: a part that fails validation raises ``MalformedArticle``
+    and nothing is left behind.
+    """
+    with transaction.atomic():
+        return _create_draft(article, author, rating)
+
+
+def _create_draft(article, author, rating):
+    factcheck = _save(
+        FactCheck(
+            headline=article.headline,
+            slug=unique_slug(FactCheck, article.headline),
+            body=article.body_html(),
+            partner_credit=article.partner_credit,
+            created_by=author,
+            updated_by=author,
+        ),
+        "the fact-check",
     )
     Byline.objects.create(factcheck=factcheck, author=author)
     claimant = None
     if article.claimant:
         claimant = Claimant.objects.filter(name__iexact=article.claimant).first()
         if claimant is None:
-            claimant = Claimant.objects.create(
-                name=article.claimant, slug=unique_slug(Claimant, article.claimant)
+            claimant = _save(
+                Claimant(
+                    name=article.claimant, slug=unique_slug(Claimant, article.claimant)
+                ),
+                "the CLAIMANT: line",
             )
-    claim = Claim.objects.create(
-        factcheck=factcheck, statement=article.claim, claimant=claimant
+    claim = _save(
+        Claim(factcheck=factcheck, statement=article.claim, claimant=claimant),
+        "the CLAIM: line",
     )
-    Verdict.objects.create(claim=claim, rating=rating, summary=article.verdict_summary)
-    for ordering, (title, url) in enumerate(article.sources):
-        source = Source(
-            factcheck=factcheck, title=title[:300], url=url, ordering=ordering
-        )
+    _save(
+        Verdict(claim=claim, rating=rating, summary=article.verdict_summary),
+        "the FACT: paragraph",
+    )
+    for ordering, (title, url) in enumerate(article.sources, start=1):
+        source = Source(factcheck=factcheck, title=title, url=url, ordering=ordering)
         if not url:
             source.citation = title
-        source.full_clean()
-        source.save()
+        _save(source, f"source {ordering}")
     refresh_search_vector(factcheck.pk)
     return factcheck

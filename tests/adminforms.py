@@ -33,16 +33,20 @@ def _add_form(data, form):
             data[form.add_prefix(name)] = value
 
 
-def form_data(response):
-    """Everything the admin change or add page would post back unchanged."""
+def form_data(response, blank_rows=False):
+    """Everything the admin change or add page would post back unchanged.
+
+    Blank extra rows are left out, as if the user removed them, unless
+    ``blank_rows``: then they go back untouched, as a browser sends them.
+    """
     data = {}
     _add_form(data, response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         _add_form(data, formset.management_form)
-        # Blank extra rows are left out, as if the user never touched them.
-        data[f"{formset.prefix}-TOTAL_FORMS"] = data[f"{formset.prefix}-INITIAL_FORMS"]
-        for form in formset.initial_forms:
+        forms_sent = formset.forms if blank_rows else formset.initial_forms
+        data[f"{formset.prefix}-TOTAL_FORMS"] = len(forms_sent)
+        for form in forms_sent:
             _add_form(data, form)
     return data
 

@@ -524,10 +524,8 @@ def test_the_live_checklist_works_on_the_add_form(as_journalist):
     data = form_data(as_journalist.get(ADD_URL))
     data.update(headline="Working title", slug="working-title", language="en")
     report = as_journalist.post(checklist_url(), data).json()
-    assert report["problems"] == [
-        "Add at least one author to the byline.",
-        "Add the claim being checked.",
-    ]
+    # No byline given: saving will put the journalist on it.
+    assert report["problems"] == ["Add the claim being checked."]
     assert not FactCheck.objects.exists()
 
 
@@ -738,3 +736,36 @@ def test_corrections_cannot_be_deleted(client, in_review, editor, other_editor):
     data["corrections-0-DELETE"] = "on"
     client.post(change_url(in_review), data)
     assert in_review.corrections.count() == 1
+
+
+def test_a_draft_with_only_a_headline_saves(as_journalist, journalist):
+    """As the browser sends it: the blank claim row and the prefilled byline."""
+    page = as_journalist.get(ADD_URL)
+    byline = page.context["inline_admin_formsets"][0].formset.forms[0]
+    assert byline["author"].value() == journalist.pk
+    assert journalist.get_full_name()  # what the menu shows, not the username
+    assert f">{journalist.get_full_name()}</option>" in page.content.decode()
+    data = form_data(page, blank_rows=True)
+    data.update(headline="Working title", slug="working-title")
+
+    response = as_journalist.post(ADD_URL, data)
+
+    assert response.status_code == 302
+    factcheck = FactCheck.objects.get()
+    assert list(factcheck.authors.all()) == [journalist]
+    assert factcheck.claims.count() == 0
+
+
+def test_the_list_filters_scheduled_apart_from_live(as_editor, in_review, editor):
+    live = make_factcheck(authors=[in_review.created_by])
+    workflow.submit_for_review(live, in_review.created_by)
+    workflow.publish(live, editor)
+    workflow.publish(in_review, editor, at=timezone.now() + datetime.timedelta(days=1))
+    changelist = reverse("admin:factcheck_factcheck_changelist")
+
+    def listed(state):
+        response = as_editor.get(changelist, {"state": state})
+        return list(response.context["cl"].result_list)
+
+    assert listed("scheduled") == [in_review]
+    assert listed("published") == [live]

@@ -1,7 +1,6 @@
 """Journeys through the admin in a real headless browser against a live server."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -15,17 +14,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SEED = (
-    Path(__file__).resolve().parents[2] / "shared" / "seed" / "first-check-ketamine.txt"
-)
 
-
-def test_journalist_logs_in_and_opens_the_imported_ketamine_draft(page):
-    if not SEED.exists():
-        pytest.skip("the shared seed is not beside the checkout")
+def test_journalist_logs_in_and_opens_the_imported_ketamine_draft(page, seed_path):
     make_user("Journalists", username="journalist")
     call_command(
-        "import_factcheck", str(SEED), "--author", "journalist", stdout=StringIO()
+        "import_factcheck", str(seed_path), "--author", "journalist", stdout=StringIO()
     )
     factcheck = FactCheck.objects.get()
 

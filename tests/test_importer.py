@@ -11,22 +11,11 @@ from factcheck.models import Claim, Claimant, FactCheck, Source, Status
 
 pytestmark = pytest.mark.django_db
 
-SEED = (
-    Path(__file__).resolve().parents[2] / "shared" / "seed" / "first-check-ketamine.txt"
-)
-
 
 def run_import(path, *args):
     out = StringIO()
     call_command("import_factcheck", str(path), *args, stdout=out)
     return out.getvalue().strip()
-
-
-@pytest.fixture
-def seed_path():
-    if not SEED.exists():
-        pytest.skip(f"the shared seed is not beside the checkout ({SEED})")
-    return SEED
 
 
 def test_the_seed_becomes_a_draft_with_every_part_in_place(seed_path, journalist):
@@ -162,6 +151,18 @@ def _write(tmp_path, content, name="bad.txt"):
             ["--author", "journalist"],
             "line 4",
         ),
+        (
+            "CLAIM: x\nFACT: y\nSOURCES:\n- A report — https://example.org/"
+            + "a" * 1100
+            + "\n",
+            ["--author", "journalist"],
+            "source 1 is not valid (url: Ensure this value has at most 1000",
+        ),
+        (
+            "CLAIM: x\nCLAIMANT: " + "A" * 300 + "\nFACT: y\n",
+            ["--author", "journalist"],
+            "the CLAIMANT: line is not valid (name: Ensure this value has at most",
+        ),
     ],
 )
 def test_malformed_input_fails_with_one_line_and_creates_nothing(
@@ -214,3 +215,13 @@ def test_the_command_exits_non_zero_from_the_shell(tmp_path, journalist):
     assert result.returncode != 0
     assert "no 'CLAIM:' line" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_invisible_characters_are_dropped(tmp_path, journalist):
+    path = _write(
+        tmp_path,
+        "CLAIM: \u202eThe vaccine\u200b changes DNA\u202c\nFACT: It does not.\n",
+    )
+    run_import(path, "--author", "journalist")
+    assert Claim.objects.get().statement == "The vaccine changes DNA"
+    assert FactCheck.objects.get().headline == "The vaccine changes DNA"

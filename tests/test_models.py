@@ -166,3 +166,21 @@ def test_published_queryset_hides_drafts_and_scheduled():
 def test_absolute_url_is_readable():
     factcheck = FactCheckFactory(slug="bananas-are-radioactive")
     assert factcheck.get_absolute_url() == "/fact-checks/bananas-are-radioactive/"
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,hi", "example.org"]
+)
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda url: SourceFactory(url=url),
+        lambda url: SourceFactory(archived_url=url),
+        lambda url: AppearanceFactory(url=url),
+        lambda url: Claimant.objects.create(name="An account", slug="acc", url=url),
+    ],
+)
+def test_the_database_refuses_links_that_are_not_web_addresses(make, url):
+    """Code that skips the forms (imports, scripts, the shell) is held too."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make(url)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import RichTextField, SafeImageField
+from .checks import web_address
 from .people import Claimant, Expert
 from .ratings import Rating, Topic
 
@@ -99,7 +100,15 @@ class FactCheckQuerySet(models.QuerySet):
 class FactCheck(models.Model):
     """A published (or in-progress) fact-check article about one or more claims."""
 
-    headline = models.CharField(_("headline"), max_length=200)
+    headline = models.CharField(
+        _("headline"),
+        max_length=200,
+        help_text=_(
+            "Say what the check found, not only what was claimed, e.g. “No, tap "
+            "water does not contain microchips”. Under 70 characters reads best "
+            "in search results."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=200,
@@ -120,7 +129,15 @@ class FactCheck(models.Model):
         blank=True,
         help_text=_("Two or three key points for readers in a hurry, one per line."),
     )
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        help_text=_(
+            "How you checked and what you found. Use headings for sections; "
+            "quotes from experts go in the Expert quotes section below, sources "
+            "in Sources, so readers and search engines find them."
+        ),
+    )
     hero_image = SafeImageField(
         _("hero image"),
         blank=True,
@@ -316,7 +333,9 @@ class Byline(models.Model):
         related_name="bylines",
         verbose_name=_("author"),
     )
-    ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+    ordering = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["ordering", "pk"]
@@ -354,7 +373,9 @@ class Claim(models.Model):
         verbose_name=_("claimant"),
         help_text=_("Who made the claim. Required before review."),
     )
-    ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+    ordering = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["ordering", "pk"]
@@ -437,6 +458,8 @@ class ClaimAppearance(models.Model):
                 condition=~Q(url="") | ~Q(outlet=""),
                 name="appearance_has_url_or_outlet",
             ),
+            web_address("appearance", "url"),
+            web_address("appearance", "archived_url"),
         ]
 
     def __str__(self):
@@ -524,9 +547,25 @@ class Source(models.Model):
             "For sources without a link: authors, title, publication, date, page."
         ),
     )
-    published_on = models.DateField(_("date published"), null=True, blank=True)
-    accessed_on = models.DateField(_("date accessed"), null=True, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    published_on = models.DateField(
+        _("date published"),
+        null=True,
+        blank=True,
+        help_text=_("When the source itself was published, if it says."),
+    )
+    accessed_on = models.DateField(
+        _("date accessed"),
+        null=True,
+        blank=True,
+        help_text=_("When you last read it: web pages change."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind,
+        default=Kind.OTHER,
+        help_text=_("What sort of evidence this is; readers see it in the list."),
+    )
     origin = models.CharField(
         _("primary or secondary"), max_length=10, choices=Origin, default=Origin.PRIMARY
     )
@@ -539,7 +578,9 @@ class Source(models.Model):
     notes = models.TextField(
         _("notes (internal)"), blank=True, help_text=_("Not shown to readers.")
     )
-    ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+    ordering = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["ordering", "pk"]
@@ -549,7 +590,9 @@ class Source(models.Model):
             models.CheckConstraint(
                 condition=~Q(url="") | ~Q(citation=""),
                 name="source_has_url_or_citation",
-            )
+            ),
+            web_address("source", "url"),
+            web_address("source", "archived_url"),
         ]
 
     def __str__(self):
@@ -596,7 +639,13 @@ class ExpertQuote(models.Model):
         verbose_name=_("expert"),
         help_text=_("Pick from the expert directory. Required before review."),
     )
-    text = models.TextField(_("quote"))
+    text = models.TextField(
+        _("quote"),
+        help_text=_(
+            "The expert's words exactly as given, without quotation marks; the "
+            "site adds them."
+        ),
+    )
     obtained_via = models.CharField(
         _("obtained by"),
         max_length=20,
@@ -614,7 +663,9 @@ class ExpertQuote(models.Model):
             "Untick if the expert spoke on background; such quotes are not published."
         ),
     )
-    ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+    ordering = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["ordering", "pk"]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import SafeImageField
+from .checks import web_address
 
 
 class AuthorProfile(models.Model):
@@ -88,6 +89,7 @@ class Claimant(models.Model):
         ordering = ["name"]
         verbose_name = _("claimant")
         verbose_name_plural = _("claimants")
+        constraints = [web_address("claimant", "url")]
 
     def __str__(self):
         if self.handle:

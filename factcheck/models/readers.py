@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .articles import FactCheck
+from .checks import web_address
 
 
 class ReaderMessage(models.Model):
@@ -56,6 +57,7 @@ class ReaderMessage(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("reader message")
         verbose_name_plural = _("reader messages")
+        constraints = [web_address("readermessage", "url")]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.message[:60]}"

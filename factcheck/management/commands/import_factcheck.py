@@ -42,7 +42,10 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"no rating labelled {rating!r}; the scale has: {labels}"
                 )
-        factcheck = create_draft(article, user, rating_obj)
+        try:
+            factcheck = create_draft(article, user, rating_obj)
+        except MalformedArticle as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(
             settings.SITE_URL
             + reverse("admin:factcheck_factcheck_change", args=[factcheck.pk])
