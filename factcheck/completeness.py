@@ -42,6 +42,7 @@ class Outline:
     shared_sources: int  # sources tied to no claim bear on every claim
     has_hero_image: bool
     hero_image_alt: str
+    key_points: int = 0  # lines in the "In short" box
 
     @classmethod
     def of(cls, factcheck):
@@ -84,6 +85,7 @@ class Outline:
             ),
             has_hero_image=bool(factcheck.hero_image),
             hero_image_alt=factcheck.hero_image_alt,
+            key_points=len(factcheck.key_point_list()),
         )
 
 

@@ -302,6 +302,9 @@ def outline_from_forms(form, formsets):
         shared_sources=shared,
         has_hero_image=bool(data.get("hero_image", form.instance.hero_image)),
         hero_image_alt=data.get("hero_image_alt", ""),
+        key_points=len(
+            [line for line in data.get("key_points", "").splitlines() if line.strip()]
+        ),
     )
 
 

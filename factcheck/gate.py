@@ -20,6 +20,8 @@ from .completeness import Outline, claim_label, missing_parts
 
 #: Google's fact-check guidelines: longer claims may be cut in results.
 CLAIM_REVIEWED_MAX_LENGTH = 75
+#: The "In short" box (PolitiFact's "If your time is short") holds two or three.
+KEY_POINTS_MAX = 3
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,18 @@ def check(outline):
                     "limit": CLAIM_REVIEWED_MAX_LENGTH,
                 }
             )
+    if outline.key_points > KEY_POINTS_MAX:
+        problems.append(
+            _(
+                "“In short” has %(count)s points: readers in a hurry take in two or "
+                "three. Keep the strongest."
+            )
+            % {"count": outline.key_points}
+        )
+    elif outline.key_points == 1:
+        warnings.append(
+            _("“In short” has one point: add a second, or leave the box empty.")
+        )
     if not outline.slug.strip():
         problems.append(
             _("The fact-check needs a slug: search engines link to its web address.")

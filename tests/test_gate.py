@@ -103,3 +103,17 @@ def test_claimreview_needs_the_claim_and_an_address(journalist):
         "as the claim reviewed).",
         "The fact-check needs a slug: search engines link to its web address.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("points", "problem", "warning"),
+    [(0, False, False), (1, False, True), (3, False, False), (5, True, False)],
+)
+def test_in_short_holds_two_or_three_points(journalist, points, problem, warning):
+    factcheck = make_factcheck(authors=[journalist])
+    FactCheck.objects.filter(pk=factcheck.pk).update(
+        key_points="\n".join(f"Point {n}." for n in range(points))
+    )
+    report = report_on(factcheck)
+    assert any("In short" in p for p in report.problems) is problem
+    assert any("In short" in w for w in report.warnings) is warning
