@@ -239,15 +239,27 @@ class SearchForm(forms.Form):
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])
 
+    def criteria(self):
+        """The filled-in parts of the search that are valid, by field name.
+
+        A bad filter value (a mistyped date, a rating renamed since the link
+        was shared) is an error shown by its field; the rest of the search
+        still runs rather than being thrown away with it.
+        """
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # Cleans once; cleaned_data keeps only the valid fields.
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
     def has_criteria(self):
-        return self.is_valid() and any(self.cleaned_data.values())
+        return bool(self.criteria())
 
     def results(self, queryset):
-        """``queryset`` narrowed by the filters and the query; ``none()`` without any."""
-        if not self.has_criteria():
+        """``queryset`` narrowed by the valid filters and the query; ``none()`` without."""
+        data = self.criteria()
+        if not data:
             return queryset.none()
-        data = self.cleaned_data
-        if data["rating"]:
+        if "rating" in data:
             queryset = queryset.filter(
                 Exists(
                     Claim.objects.filter(
@@ -255,12 +267,12 @@ class SearchForm(forms.Form):
                     )
                 )
             )
-        if data["topic"]:
+        if "topic" in data:
             queryset = queryset.filter(topics=data["topic"])
-        if data["since"]:
+        if "since" in data:
             queryset = queryset.filter(published_at__date__gte=data["since"])
-        if data["until"]:
+        if "until" in data:
             queryset = queryset.filter(published_at__date__lte=data["until"])
-        if data["q"]:
+        if "q" in data:
             return search(queryset, data["q"])
         return queryset

@@ -1,9 +1,12 @@
 """The 1200x630 PNG shown when a fact-check is shared (its ``og:image``).
 
-Drawn with Pillow from the site name, the first claim and its verdict badge.
-Drawing takes tens of milliseconds, so each card is kept in the shared cache
-under a hash of what it shows: a changed claim, rating or headline gives a
-new key, hence a fresh drawing, and no invalidation is needed.
+Drawn with Pillow from the site name, the claim (the headline when the
+article checks several) and a verdict badge per rated claim. Drawing takes
+tens of milliseconds, so each card is kept in the shared cache under a
+fingerprint of what it shows: a changed claim, rating or headline gives a new
+fingerprint, hence a fresh drawing, and no invalidation is needed. The same
+fingerprint versions the card's URL and is its ETag, so browsers and social
+networks may keep a card as long as they like.
 
 Hindi and Arabic need complex text layout (libraqm, which Pillow's wheels
 bundle) and fonts that have their glyphs (Debian's fonts-noto-core). Fonts are
@@ -20,13 +23,24 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont, features
+
+from . import verdicts
 
 SIZE = WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 CACHE_SECONDS = 30 * 24 * 3600
 #: Bump when the drawing changes, so cached cards are redrawn.
-VERSION = 1
+VERSION = 2
+#: Badges drawn at most; further verdicts are counted in a "+N" badge.
+MAX_BADGES = 3
+BADGE_SIZES = (40, 34, 28, 24)
+ELLIPSIS = "…"
+#: A noncharacter: no font has a glyph for it, so it draws the missing-glyph box.
+NO_GLYPH = "\uffff"
+#: Dropped from the end of a cut line, so "said," does not become "said,…".
+TRAILING_PUNCTUATION = " ,;:.–—،؛।"
 
 INK = "#111827"
 MUTED = "#4b5563"
@@ -108,6 +122,18 @@ def _length(font, text, layout):
     return font.getlength(text, **layout)
 
 
+def has_glyph(font, char):
+    """Whether ``font`` draws ``char`` itself rather than its missing-glyph box."""
+    missing, mask = font.getmask(NO_GLYPH), font.getmask(char)
+    return mask.size != missing.size or bytes(mask) != bytes(missing)
+
+
+def ellipsis(font):
+    """The mark ending a cut line: "…" if ``font`` has it (Noto Sans Arabic
+    does not, and would draw a box), else three full stops."""
+    return ELLIPSIS if has_glyph(font, ELLIPSIS) else "..."
+
+
 def _pieces(word, font, width, layout):
     """Split a word too wide for a line into pieces that fit."""
     piece = ""
@@ -120,9 +146,8 @@ def _pieces(word, font, width, layout):
         yield piece
 
 
-def wrap(text, font, width, max_lines, layout=None):
-    """Lines of ``text`` no wider than ``width``; the last ends in "…" if cut."""
-    layout = layout or {}
+def _lines(text, font, width, layout):
+    """All the lines of ``text`` no wider than ``width``, breaking between words."""
     lines, line = [], ""
     for word in text.split():
         for piece in _pieces(word, font, width, layout):
@@ -134,33 +159,108 @@ def wrap(text, font, width, max_lines, layout=None):
                 line = piece
     if line:
         lines.append(line)
+    return lines
+
+
+def _cut(line, font, width, layout):
+    """``line`` ended at a whole word, plus an ellipsis, within ``width``.
+
+    Only a single word too wide for the line is cut inside.
+    """
+    mark = ellipsis(font)
+    words = line.split(" ")
+    while len(words) > 1 and _length(font, " ".join(words) + mark, layout) > width:
+        words.pop()
+    line = " ".join(words)
+    while len(line) > 1 and _length(font, line + mark, layout) > width:
+        line = line[:-1]
+    return (line.rstrip(TRAILING_PUNCTUATION) or line) + mark
+
+
+def _shorten(lines, font, width, max_lines, layout):
     if len(lines) <= max_lines:
         return lines
-    kept, last = lines[: max_lines - 1], lines[max_lines - 1]
-    while last and _length(font, last + "…", layout) > width:
-        last = last[:-1]
-    return [*kept, last.rstrip(" ,;:.–—") + "…"]
+    return [*lines[: max_lines - 1], _cut(lines[max_lines - 1], font, width, layout)]
+
+
+def wrap(text, font, width, max_lines, layout=None):
+    """Lines of ``text`` no wider than ``width``; if cut, the last ends in an ellipsis."""
+    layout = layout or {}
+    return _shorten(_lines(text, font, width, layout), font, width, max_lines, layout)
 
 
 def _fit_claim(text, script, width, height):
-    """The largest claim font (and its lines) whose lines fit the box."""
+    """The largest claim font (and its lines) whose lines fit the box.
+
+    At the smallest size, a claim still too long is cut.
+    """
     role = "latin-bold" if script == "latin" else f"{script}-bold"
     for size in (64, 56, 50, 44, 40):
         font = load_font(role, size)
         layout = _layout_kwargs(font, script)
         line_height = int(size * (1.5 if script != "latin" else 1.25))
         max_lines = max(1, height // line_height)
-        lines = wrap(text, font, width, max_lines, layout)
-        if not lines[-1].endswith("…") or size == 40:
-            return font, lines, line_height, layout
+        lines = _lines(text, font, width, layout)
+        if len(lines) <= max_lines:
+            break
+    return font, _shorten(lines, font, width, max_lines, layout), line_height, layout
 
 
-def render(site_name, claim, rating, site_url):
-    """Draw the card; ``rating`` may be None (the badge is then left out)."""
+def _badge_geometry(size):
+    """Padding, height and gap of a badge whose label is ``size`` pixels tall."""
+    return round(size * 0.8), round(size * 1.9), round(size * 0.4)
+
+
+def _badges(ratings, room):
+    """The badge font and labels, with their ratings, that fit in ``room`` pixels.
+
+    Fewer verdicts are shown (the rest counted in a "+N" badge) before the
+    text gets smaller than BADGE_SIZES allows.
+    """
+    for shown in range(min(len(ratings), MAX_BADGES), 0, -1):
+        badges = [(r.label.upper(), r) for r in ratings[:shown]]
+        if len(ratings) > shown:
+            badges.append((f"+{len(ratings) - shown}", None))
+        for size in BADGE_SIZES:
+            font = load_font("ui-bold", size)
+            padding, _height, gap = _badge_geometry(size)
+            total = sum(font.getlength(label) + 2 * padding for label, _r in badges)
+            if total + gap * (len(badges) - 1) <= room:
+                return font, size, badges
+    return font, size, badges
+
+
+def _draw_badges(draw, ratings, left, baseline, room):
+    """Draw a row of verdict badges from ``left``; return where the row ends."""
+    font, size, badges = _badges(ratings, room)
+    padding, height, gap = _badge_geometry(size)
+    x = left
+    for label, rating in badges:
+        box = (x, baseline - height, x + font.getlength(label) + 2 * padding, baseline)
+        if rating:
+            draw.rounded_rectangle(box, radius=10, fill=rating.colour)
+        else:
+            draw.rounded_rectangle(box, radius=10, outline=MUTED, width=3)
+        draw.text(
+            ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2),
+            label,
+            font=font,
+            fill=rating.text_colour if rating else INK,
+            anchor="mm",
+        )
+        x = box[2] + gap
+    return x - gap
+
+
+def render(site_name, text, ratings, site_url):
+    """Draw the card: ``text`` above a badge for each of ``ratings`` (may be empty).
+
+    The accent bar takes the verdict colour when all ratings agree.
+    """
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
-    accent = rating.colour if rating else INK
-    draw.rectangle((0, 0, 18, HEIGHT), fill=accent)
+    shared = verdicts.shared(ratings)
+    draw.rectangle((0, 0, 18, HEIGHT), fill=shared.colour if shared else INK)
 
     label_font = load_font("ui-bold", 30)
     draw.text((MARGIN, 56), site_name, font=label_font, fill=INK)
@@ -171,10 +271,8 @@ def render(site_name, claim, rating, site_url):
     )
     draw.line((MARGIN, 112, WIDTH - MARGIN, 112), fill=RULE, width=2)
 
-    script = script_of(claim)
-    font, lines, line_height, layout = _fit_claim(
-        claim, script, WIDTH - 2 * MARGIN, 300
-    )
+    script = script_of(text)
+    font, lines, line_height, layout = _fit_claim(text, script, WIDTH - 2 * MARGIN, 300)
     rtl = layout.get("direction") == "rtl"
     x, anchor = (WIDTH - MARGIN, "ra") if rtl else (MARGIN, "la")
     y = 148
@@ -183,25 +281,15 @@ def render(site_name, claim, rating, site_url):
         y += line_height
 
     baseline = HEIGHT - 72
-    badge_right = MARGIN
-    if rating:
-        badge_font = load_font("ui-bold", 40)
-        text = rating.label.upper()
-        text_width = badge_font.getlength(text)
-        badge = (MARGIN, baseline - 76, MARGIN + text_width + 64, baseline)
-        draw.rounded_rectangle(badge, radius=10, fill=rating.colour)
-        draw.text(
-            ((badge[0] + badge[2]) / 2, (badge[1] + badge[3]) / 2),
-            text,
-            font=badge_font,
-            fill=rating.text_colour,
-            anchor="mm",
-        )
-        badge_right = badge[2] + 32
     domain = urlsplit(site_url).netloc or site_url
     footer_font = load_font("ui-regular", 26)
+    domain_width = footer_font.getlength(domain)
+    badges_end = MARGIN
+    if ratings:
+        room = WIDTH - 2 * MARGIN - domain_width - 32
+        badges_end = _draw_badges(draw, ratings, MARGIN, baseline, room) + 32
     draw.text(
-        (max(badge_right, WIDTH - MARGIN - footer_font.getlength(domain)), baseline),
+        (max(badges_end, WIDTH - MARGIN - domain_width), baseline),
         domain,
         font=footer_font,
         fill=MUTED,
@@ -214,31 +302,47 @@ def render(site_name, claim, rating, site_url):
 
 
 def card_subject(factcheck):
-    """The claim and rating a card shows: the article's first claim, or its headline."""
-    claim = next(iter(factcheck.claims.all()), None)
-    if claim is None:
-        return factcheck.headline, None
-    verdict = getattr(claim, "verdict", None)
-    return claim.statement, verdict.rating if verdict else None
+    """The text and ratings a card shows.
+
+    One claim: its statement and rating. Several: the headline, which speaks
+    for all of them, and every claim's rating in order. Reads the claims
+    prefetched with the article.
+    """
+    claims = list(factcheck.claims.all())
+    text = claims[0].statement if len(claims) == 1 else factcheck.headline
+    return text, verdicts.ratings(factcheck)
+
+
+def alt_text(factcheck):
+    """What the card shows, in words, for ``og:image:alt``: every verdict named."""
+    text, ratings = card_subject(factcheck)
+    labels = ", ".join(rating.label for rating in ratings) or _("not rated")
+    if len(factcheck.claims.all()) == 1:
+        return _("Claim: %(claim)s Verdict: %(verdict)s") % {
+            "claim": text,
+            "verdict": labels,
+        }
+    return _("%(headline)s — Verdicts: %(verdicts)s") % {
+        "headline": text,
+        "verdicts": labels,
+    }
+
+
+def fingerprint(factcheck):
+    """A short hash of everything drawn on the card: its cache key and version."""
+    text, ratings = card_subject(factcheck)
+    parts = [str(VERSION), settings.SITE_NAME, settings.SITE_URL, text]
+    for rating in ratings:
+        parts += [rating.label, rating.colour, rating.text_colour]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
 def png_for(factcheck):
     """The card's PNG bytes, drawn on first use and then served from the cache."""
-    claim, rating = card_subject(factcheck)
-    fingerprint = "\x1f".join(
-        [
-            str(VERSION),
-            settings.SITE_NAME,
-            settings.SITE_URL,
-            factcheck.headline,
-            claim,
-            rating.label if rating else "",
-            rating.colour if rating else "",
-        ]
-    )
-    key = "factcheck:card:" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    key = "factcheck:card:" + fingerprint(factcheck)
     png = cache.get(key)
     if png is None:
-        png = render(settings.SITE_NAME, claim, rating, settings.SITE_URL)
+        text, ratings = card_subject(factcheck)
+        png = render(settings.SITE_NAME, text, ratings, settings.SITE_URL)
         cache.set(key, png, CACHE_SECONDS)
     return png

@@ -8,6 +8,7 @@ these; ``templatetags/reader.json_ld`` serialises them into the page.
 
 from django.conf import settings
 
+from . import verdicts
 from .models import Claimant
 
 CONTEXT = "https://schema.org"
@@ -26,8 +27,27 @@ def _date(value):
     return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
 
 
-def _published(factcheck):
+def published(factcheck):
+    """When readers first saw the fact-check; republishing does not move it."""
     return factcheck.first_published_at or factcheck.published_at
+
+
+def updated(factcheck):
+    """When readers last saw the fact-check change, or None if it never has.
+
+    That is the latest correction, or its republication after being taken
+    down (``published_at`` moves past ``first_published_at``). ``updated_at``
+    is no guide: any save moves it, including ones readers cannot see.
+    Publishing a revision keeps both dates (``revisions.merge``), so it is not
+    counted. The article page, its meta tags and its markup all ask here.
+    """
+    first = published(factcheck)
+    if first is None:
+        return None
+    changes = [c.issued_at for c in factcheck.corrections.all() if c.issued_at > first]
+    if factcheck.published_at and factcheck.published_at > first:
+        changes.append(factcheck.published_at)
+    return max(changes, default=None)
 
 
 def _claimant(claimant):
@@ -94,19 +114,16 @@ def claim_review(claim, base_url, bounds):
         "itemReviewed": _item_reviewed(claim),
         "reviewRating": _review_rating(claim.verdict.rating, bounds),
         "author": organisation(),
-        "datePublished": _date(_published(factcheck)),
-        "dateModified": factcheck.updated_at.isoformat(),
+        "datePublished": _date(published(factcheck)),
         "inLanguage": factcheck.language,
+        **_modified(factcheck),
     }
 
 
-def rated_claims(factcheck):
-    """The claims that can carry a ClaimReview: those with a rating."""
-    return [
-        claim
-        for claim in factcheck.claims.all()
-        if getattr(claim, "verdict", None) and claim.verdict.rating
-    ]
+def _modified(factcheck):
+    """``dateModified``, present only after an update readers can see."""
+    when = updated(factcheck)
+    return {"dateModified": when.isoformat()} if when else {}
 
 
 def _person(user, base_url):
@@ -130,8 +147,8 @@ def news_article(factcheck, base_url, image_url=None):
         "description": factcheck.standfirst,
         "url": url,
         "mainEntityOfPage": url,
-        "datePublished": _published(factcheck).isoformat(),
-        "dateModified": factcheck.updated_at.isoformat(),
+        "datePublished": published(factcheck).isoformat(),
+        **_modified(factcheck),
         "inLanguage": factcheck.language,
         "author": [_person(b.author, base_url) for b in factcheck.bylines.all()],
         "publisher": organisation(),
@@ -150,5 +167,6 @@ def news_article(factcheck, base_url, image_url=None):
 def article_graph(factcheck, base_url, bounds, image_url=None):
     """Everything the article page declares: its NewsArticle, then one ClaimReview per rated claim."""
     return [news_article(factcheck, base_url, image_url)] + [
-        claim_review(claim, base_url, bounds) for claim in rated_claims(factcheck)
+        claim_review(claim, base_url, bounds)
+        for claim in verdicts.rated_claims(factcheck)
     ]

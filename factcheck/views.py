@@ -8,11 +8,17 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+)
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -40,14 +46,41 @@ from .models import (
 )
 from .reader_forms import ErrorReportForm, TipForm
 
-#: Size of the iframe the oEmbed endpoint offers; the card fits it.
+#: Size of the iframe the oEmbed endpoint offers; the card fits it, and
+#: still fits when the host page narrows the frame to 300 pixels.
 EMBED_WIDTH, EMBED_HEIGHT = 560, 340
 CLAIMREVIEWS_PER_PAGE = 50
+#: How long the share image may be kept at a URL without the current ``?v=``
+#: (an old share, a link typed by hand): its verdict may change.
+CARD_MAX_AGE = 24 * 3600
+#: A URL with the card's fingerprint shows the same picture forever.
+CARD_VERSIONED_MAX_AGE = 365 * 24 * 3600
 
 
 def base_url(request):
     """Scheme and host the reader came in on, for absolute links and markup."""
     return f"{request.scheme}://{request.get_host()}"
+
+
+def card_url(request, factcheck):
+    """The share image's absolute URL, versioned so caches refresh on a redraw."""
+    path = reverse("factcheck:card", args=[factcheck.slug])
+    return f"{base_url(request)}{path}?v={social_card.fingerprint(factcheck)}"
+
+
+def topics_in_use():
+    """Topics with published fact-checks, with their ``published_count``: one query."""
+    # Ordered here: Meta.ordering does not apply to a GROUP BY query.
+    return (
+        Topic.objects.filter(factchecks__in=FactCheck.objects.published())
+        .annotate(published_count=Count("factchecks"))
+        .order_by("name")
+    )
+
+
+def credited(user):
+    """Fact-checks ``user`` is credited on, as author or as editor."""
+    return Q(bylines__author=user) | Q(editor=user)
 
 
 class FactCheckListView(ListView):
@@ -68,7 +101,7 @@ class HomeView(FactCheckListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            ratings=Rating.objects.all(), topics=Topic.objects.all(), **kwargs
+            ratings=Rating.objects.all(), topics=topics_in_use(), **kwargs
         )
 
 
@@ -78,14 +111,15 @@ class _FilteredListView(FactCheckListView):
     model = None
     filter_lookup = None
 
+    def get_subject(self):
+        return get_object_or_404(self.model, slug=self.kwargs["slug"])
+
+    def subject_filter(self):
+        return Q(**{self.filter_lookup: self.subject})
+
     def get_queryset(self):
-        self.subject = get_object_or_404(self.model, slug=self.kwargs["slug"])
-        return (
-            super()
-            .get_queryset()
-            .filter(**{self.filter_lookup: self.subject})
-            .distinct()
-        )
+        self.subject = self.get_subject()
+        return super().get_queryset().filter(self.subject_filter()).distinct()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)
@@ -104,17 +138,31 @@ class TopicView(_FilteredListView):
 
 
 class AuthorView(_FilteredListView):
-    model = AuthorProfile
-    filter_lookup = "bylines__author__profile"
+    """What a staff member wrote or edited; nobody gets a page without published work.
+
+    Editors count: articles link the editor's name here.
+    """
+
     template_name = "factcheck/author_detail.html"
+
+    def get_subject(self):
+        with_work = AuthorProfile.objects.filter(
+            Exists(FactCheck.objects.published().filter(credited(OuterRef("user"))))
+        )
+        return get_object_or_404(with_work, slug=self.kwargs["slug"])
+
+    def subject_filter(self):
+        return credited(self.subject.user_id)
 
 
 class TopicListView(ListView):
+    """Topics readers can find published fact-checks in, with how many."""
+
     template_name = "factcheck/topic_list.html"
     context_object_name = "topics"
 
     def get_queryset(self):
-        return Topic.objects.all()
+        return topics_in_use()
 
 
 class HowWeRateView(ListView):
@@ -148,9 +196,7 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            form=self.form,
-            query=self.form.cleaned_data.get("q", "") if self.form.is_bound else "",
-            **kwargs,
+            form=self.form, query=self.form.criteria().get("q", ""), **kwargs
         )
         search.attach_snippets(context["factchecks"], context["query"])
         return context
@@ -194,8 +240,8 @@ class FactCheckDetailView(DetailView):
             FactCheck.objects.published().related_to(factcheck).with_card_parts()[:3]
         )
         if not self.is_preview:
-            card_url = base + reverse("factcheck:card", args=[factcheck.slug])
-            context["card_url"] = card_url
+            context["card_url"] = card_url(self.request, factcheck)
+            context["card_alt"] = social_card.alt_text(factcheck)
             context["canonical_url"] = base + factcheck.get_absolute_url()
             context["embed"] = {
                 "src": base + reverse("factcheck:embed", args=[factcheck.slug]),
@@ -206,7 +252,7 @@ class FactCheckDetailView(DetailView):
                 factcheck,
                 base,
                 caching.cached_value("rating-bounds", Rating.objects.bounds),
-                image_url=card_url,
+                image_url=context["card_url"],
             )
         return context
 
@@ -256,21 +302,40 @@ def _published_or_404(slug):
 
 
 def social_card_png(request, slug):
-    """The fact-check's share image (og:image), drawn once per claim and verdict."""
-    png = social_card.png_for(_published_or_404(slug))
-    return HttpResponse(png, content_type="image/png")
+    """The fact-check's share image (og:image), drawn once per claim and verdict.
+
+    Its fingerprint is the ETag, so a re-check costs a 304; the URL pages
+    give out carries it too (``card_url``), so that URL may be kept for good.
+    """
+    factcheck = _published_or_404(slug)
+    version = social_card.fingerprint(factcheck)
+    etag = quote_etag(version)
+    response = get_conditional_response(request, etag=etag) or HttpResponse(
+        social_card.png_for(factcheck), content_type="image/png"
+    )
+    response["ETag"] = etag
+    if request.GET.get("v") == version:
+        patch_cache_control(
+            response, public=True, max_age=CARD_VERSIONED_MAX_AGE, immutable=True
+        )
+    else:
+        patch_cache_control(response, public=True, max_age=CARD_MAX_AGE)
+    return response
 
 
 @xframe_options_exempt
 def embed(request, slug):
-    """A compact verdict card other sites place in an iframe (see ``oembed``)."""
+    """A compact card of every claim's verdict that other sites place in an iframe.
+
+    See ``oembed``; it fits EMBED_WIDTH x EMBED_HEIGHT and frames down to
+    300 pixels wide.
+    """
     factcheck = _published_or_404(slug)
     return render(
         request,
         "factcheck/embed.html",
         {
             "factcheck": factcheck,
-            "claim": next(iter(factcheck.claims.all()), None),
             "article_url": base_url(request) + factcheck.get_absolute_url(),
         },
     )
@@ -307,7 +372,7 @@ def oembed(request):
             "html": html.strip(),
             "width": width,
             "height": height,
-            "thumbnail_url": base + reverse("factcheck:card", args=[factcheck.slug]),
+            "thumbnail_url": card_url(request, factcheck),
             "thumbnail_width": social_card.WIDTH,
             "thumbnail_height": social_card.HEIGHT,
         }
@@ -333,7 +398,7 @@ def claimreviews_json(request):
             verdict__rating__isnull=False,
         )
         .select_related("factcheck", "verdict__rating", "claimant")
-        .prefetch_related("appearances")
+        .prefetch_related("appearances", "factcheck__corrections")
         .order_by("-factcheck__published_at", "factcheck_id", "ordering", "pk")
     )
     paginator = Paginator(claims, CLAIMREVIEWS_PER_PAGE)

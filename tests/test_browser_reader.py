@@ -127,3 +127,52 @@ def test_a_reader_reports_an_error_from_the_article(page, demo):
     message = ReaderMessage.objects.get()
     assert message.factcheck.slug == "ketamine-depression-treatment-resistant"
     assert message.message == "The FDA approval year is wrong."
+
+
+#: Where each part of the embed card ends, relative to the frame's top.
+EMBED_BOTTOMS = """() => {
+  const bottoms = selector => [...document.querySelectorAll(selector)]
+    .map(element => element.getBoundingClientRect().bottom);
+  return {
+    claim: bottoms(".embed-card__claim"),
+    badges: bottoms(".verdict-badge"),
+    link: bottoms(".embed-card__link a"),
+    scrollWidth: document.documentElement.scrollWidth,
+  };
+}"""
+
+
+def test_the_embed_fits_its_frame_wide_and_narrow(browser, live_server, demo):
+    """Claim, every verdict and the link stay inside 560x340 and 320x340 frames."""
+    from factcheck.models import FactCheck
+    from tests.factories import make_published
+
+    long_claim = make_published(claims=1, headline="A long claim")
+    long_claim.claims.update(
+        statement="Drinking a glass of hot lemon water every morning on an empty "
+        "stomach flushes toxins from the liver, cures type 2 diabetes within three "
+        "weeks, melts belly fat overnight and makes vaccines unnecessary, according "
+        "to a video shared more than two million times on Facebook and WhatsApp "
+        "since January, and by several accounts on X"
+    )
+    slugs = list(FactCheck.objects.published().values_list("slug", flat=True))
+    assert len(slugs) >= 6
+
+    for width in (560, 320):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": 340}
+        )
+        try:
+            page = context.new_page()
+            for slug in slugs:
+                page.goto(f"/fact-checks/{slug}/embed/")
+                parts = page.evaluate(EMBED_BOTTOMS)
+                claims = FactCheck.objects.get(slug=slug).claims.count()
+                assert len(parts["badges"]) == min(claims, 3), slug
+                assert parts["claim"] and parts["link"], slug
+                for bottom in parts["claim"] + parts["badges"] + parts["link"]:
+                    assert bottom <= 340, (width, slug, parts)
+                assert parts["scrollWidth"] <= width, (width, slug)
+                screenshot(page, f"embed-{width}-{slug}")
+        finally:
+            context.close()

@@ -130,3 +130,17 @@ def test_the_json_feed_may_be_read_from_other_sites(client):
         "previous": None,
         "items": [],
     }
+
+
+def test_the_json_feed_queries_do_not_grow_with_its_items(
+    client, django_assert_max_num_queries
+):
+    """dateModified reads each article's corrections: prefetched, not per item."""
+    make_published().corrections.create(text="Fixed.")
+    with django_assert_max_num_queries(10) as small:
+        client.get(reverse("factcheck:claimreviews"))
+    for _ in range(4):
+        make_published(claims=2).corrections.create(text="Fixed.")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        items = client.get(reverse("factcheck:claimreviews")).json()["items"]
+    assert len(items) == 9 and all("dateModified" in item for item in items)

@@ -1,6 +1,7 @@
 """Search: ranked full text on PostgreSQL, substring matching elsewhere, odd input safe."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -154,3 +155,36 @@ def test_an_empty_search_shows_the_form_and_no_results(client):
     assert response.status_code == 200
     assert list(response.context["factchecks"]) == []
     assert 'role="search"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "bad", [{"rating": "nonsense"}, {"since": "garbage"}, {"topic": "gone"}]
+)
+def test_a_bad_filter_value_does_not_discard_the_query(client, bad):
+    """The search runs on what is valid; the bad value is reported by its field."""
+    make_published(headline="Ketamine and depression")
+    make_published(headline="Something else")
+    response = client.get(reverse("factcheck:search"), {"q": "ketamine", **bad})
+    content = response.content.decode()
+
+    assert [f.headline for f in response.context["factchecks"]] == [
+        "Ketamine and depression"
+    ]
+    assert "Results for “ketamine”" in content
+    assert "1 fact-check found" in content
+    assert response.context["form"].errors.keys() == bad.keys()
+
+
+def test_each_field_error_is_what_its_widget_describes_itself_by(client):
+    response = client.get(
+        reverse("factcheck:search"),
+        {"q": "water", "rating": "nope", "since": "x", "until": "y"},
+    )
+    content = response.content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', content)
+
+    assert sorted(described) == ["id_rating_error", "id_since_error", "id_until_error"]
+    for error_id in described:
+        error = re.search(rf'id="{error_id}">(.*?)</div>', content, re.DOTALL)
+        assert error is not None, error_id
+        assert "valid" in error.group(1)

@@ -75,7 +75,7 @@ def test_the_card_is_redrawn_when_the_verdict_changes(client, draws):
 
     assert before != after
     assert len(draws) == 2
-    assert draws[-1][2] == rating("true")
+    assert draws[-1][2] == [rating("true")]
 
 
 def test_the_card_is_redrawn_when_the_rating_colour_changes(client, draws):
@@ -121,7 +121,7 @@ def _ink_columns(png):
 @pytest.mark.skipif(not features.check("raqm"), reason="needs libraqm")
 def test_arabic_is_set_right_to_left():
     left, right = _ink_columns(
-        social_card.render("Desk", "قصير", None, "https://x.example")
+        social_card.render("Desk", "قصير", [], "https://x.example")
     )
     assert right > 1000 and left > 600
 
@@ -144,7 +144,7 @@ def test_a_word_wider_than_the_card_is_broken():
 def test_without_any_font_file_the_built_in_font_is_used(monkeypatch):
     monkeypatch.setattr(social_card, "font_path", lambda role: None)
     assert isinstance(social_card.load_font("ui-bold", 30), ImageFont.FreeTypeFont)
-    png = social_card.render("Desk", LONG_CLAIM, rating("false"), "https://x.example")
+    png = social_card.render("Desk", LONG_CLAIM, [rating("false")], "https://x.example")
     assert open_png(png).size == (1200, 630)
 
 
@@ -163,6 +163,105 @@ def test_the_font_setting_takes_precedence(settings):
 def test_the_article_uses_the_card_as_its_share_image(client):
     factcheck = make_published()
     content = client.get(factcheck.get_absolute_url()).content.decode()
-    assert (
-        f'content="http://testserver/fact-checks/{factcheck.slug}/card.png"' in content
+    url = f"http://testserver/fact-checks/{factcheck.slug}/card.png"
+    version = social_card.fingerprint(factcheck)
+    assert f'<meta property="og:image" content="{url}?v={version}">' in content
+
+
+def _is_drawn(font, text):
+    """True when no character of ``text`` comes out as the missing-glyph box."""
+    missing = font.getmask("\uffff")
+    return all(
+        (mask := font.getmask(char)).size != missing.size
+        or bytes(mask) != bytes(missing)
+        for char in text
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "role", "script"),
+    [
+        (LONG_CLAIM, "latin-bold", "latin"),
+        (ARABIC * 4, "arabic-bold", "arabic"),
+        (HINDI * 4, "devanagari-bold", "devanagari"),
+    ],
+)
+def test_a_cut_claim_ends_on_a_whole_word_and_a_mark_its_font_has(claim, role, script):
+    """Noto Sans Arabic has no "…": the card used to end Arabic claims in a box."""
+    if social_card.font_path(role) is None:
+        pytest.skip(f"no {role} font installed")
+    font = social_card.load_font(role, 50)
+    layout = social_card._layout_kwargs(font, script)
+    for width in range(800, 1001, 20):
+        lines = social_card.wrap(claim, font, width, max_lines=2, layout=layout)
+
+        assert len(lines) == 2
+        text = lines[-1].removesuffix("…").removesuffix("...")
+        mark = lines[-1][len(text) :]
+        assert mark and _is_drawn(font, mark), (width, mark)
+        assert text.split()[-1] in claim.split(), (width, lines[-1])
+        assert font.getlength(lines[-1], **layout) <= width
+
+
+def test_only_a_word_wider_than_the_line_is_cut_inside():
+    font = social_card.load_font("latin-bold", 40)
+    (line,) = social_card.wrap("y" * 200, font, 500, max_lines=1)
+    assert line.startswith("yyy") and line.endswith(social_card.ellipsis(font))
+    assert font.getlength(line) <= 500
+
+
+def test_a_card_for_several_claims_shows_each_verdict(client, journalist, editor):
+    """The headline speaks for all the claims; each claim's verdict gets a badge."""
+    factcheck = make_published(
+        journalist, editor, claims=2, rating_slug="mostly-true", headline="Budget"
+    )
+    verdict = factcheck.claims.last().verdict
+    verdict.rating = rating("true")
+    verdict.save()
+    factcheck = FactCheck.objects.with_card_parts().get(pk=factcheck.pk)
+
+    assert social_card.card_subject(factcheck) == (
+        "Budget",
+        [rating("mostly-true"), rating("true")],
+    )
+    colours = {
+        colour for _, colour in open_png(card(client, factcheck)).getcolors(1 << 20)
+    }
+    for slug in ("mostly-true", "true"):
+        hex_colour = rating(slug).colour
+        assert tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)) in colours
+
+
+def test_past_three_verdicts_the_rest_are_counted():
+    ratings = [rating(slug) for slug in ("true", "false", "misleading", "false")]
+    _font, _size, badges = social_card._badges(ratings, room=900)
+    assert [label for label, _rating in badges] == ["TRUE", "FALSE", "MISLEADING", "+1"]
+
+
+def test_the_card_is_cached_by_browsers_and_answers_conditional_requests(client):
+    factcheck = make_published()
+    url = reverse("factcheck:card", args=[factcheck.slug])
+    version = social_card.fingerprint(factcheck)
+
+    plain = client.get(url)
+    assert plain["ETag"] == f'"{version}"'
+    assert plain["Cache-Control"] == "public, max-age=86400"
+    versioned = client.get(url, {"v": version})
+    assert versioned["Cache-Control"] == "public, max-age=31536000, immutable"
+    again = client.get(url, headers={"if-none-match": plain["ETag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == plain["ETag"]
+
+
+def test_a_new_verdict_gives_the_card_a_new_url_and_etag(client):
+    factcheck = make_published(rating_slug="false")
+    page = client.get(factcheck.get_absolute_url()).content.decode()
+    before = client.get(reverse("factcheck:card", args=[factcheck.slug]))["ETag"]
+    verdict = factcheck.claims.get().verdict
+    verdict.rating = rating("true")
+    verdict.save()
+
+    after = client.get(reverse("factcheck:card", args=[factcheck.slug]))["ETag"]
+    new_page = client.get(factcheck.get_absolute_url()).content.decode()
+    assert after != before
+    assert after.strip('"') in new_page and after.strip('"') not in page

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from factcheck import structured_data
+from factcheck import structured_data, workflow
 from factcheck.models import Claimant, FactCheck, Rating
 from tests.factories import AppearanceFactory, make_published, rating
 
@@ -95,7 +95,7 @@ def test_the_ketamine_demo_carries_a_complete_claim_review(client, demo):
     article = next(item for item in items if item["@type"] == "NewsArticle")
     assert article["headline"] == ketamine.headline
     assert article["author"][0]["name"] == "Maya Lindqvist"
-    assert article["image"][0].endswith("/card.png")
+    assert "/card.png?v=" in article["image"][0]
     datetime.datetime.fromisoformat(article["datePublished"])
 
 
@@ -188,6 +188,87 @@ def test_pages_carry_canonical_open_graph_and_twitter_meta(client):
     url = "http://testserver" + factcheck.get_absolute_url()
     assert f'<link rel="canonical" href="{url}">' in content
     assert f'<meta property="og:url" content="{url}">' in content
-    assert f'<meta property="og:image" content="{url}card.png">' in content
+    assert f'<meta property="og:image" content="{url}card.png?v=' in content
     assert '<meta name="twitter:card" content="summary_large_image">' in content
     assert rating("false").label in content
+
+
+def _dates(client, factcheck):
+    """Every date the page states, from its meta tags, dateline and markup."""
+    content = client.get(factcheck.get_absolute_url()).content.decode()
+
+    def meta(name):
+        found = re.search(
+            rf'<meta property="article:{name}" content="([^"]*)">', content
+        )
+        return found and found.group(1)
+
+    dateline = re.search(r'<p class="dateline">(.*?)</p>', content).group(1)
+    items = [json.loads(block) for block in LD_JSON.findall(content)]
+    return {
+        "published_time": meta("published_time"),
+        "modified_time": meta("modified_time"),
+        "shown": re.findall(r'<time datetime="([^"]+)">', dateline),
+        "updated_label": "Updated" in dateline,
+        "article": next(item for item in items if item["@type"] == "NewsArticle"),
+        "review": next(item for item in items if item["@type"] == "ClaimReview"),
+    }
+
+
+def test_a_save_readers_cannot_see_is_not_an_update(client):
+    """Any save moves updated_at; the page must not then claim an update."""
+    factcheck = make_published()
+    FactCheck.objects.filter(pk=factcheck.pk).update(
+        updated_at=factcheck.published_at + datetime.timedelta(days=5)
+    )
+    dates = _dates(client, factcheck)
+    first = factcheck.first_published_at.isoformat()
+
+    assert dates["published_time"] == first
+    assert dates["shown"] == [first]
+    assert dates["article"]["datePublished"] == first
+    assert dates["modified_time"] is None and not dates["updated_label"]
+    assert "dateModified" not in dates["article"]
+    assert "dateModified" not in dates["review"]
+
+
+def test_republishing_keeps_the_first_date_and_counts_as_an_update(
+    client, journalist, editor
+):
+    factcheck = make_published(journalist, editor)
+    first = factcheck.first_published_at - datetime.timedelta(days=10)
+    FactCheck.objects.filter(pk=factcheck.pk).update(first_published_at=first)
+    factcheck.refresh_from_db()
+    workflow.unpublish(factcheck, editor, "Checking a figure.")
+    workflow.submit_for_review(factcheck, journalist)
+    factcheck = workflow.publish(factcheck, editor)
+    dates = _dates(client, factcheck)
+    again = factcheck.published_at.isoformat()
+
+    assert dates["published_time"] == first.isoformat()
+    assert dates["shown"] == [first.isoformat(), again]
+    assert dates["article"]["datePublished"] == first.isoformat()
+    assert dates["modified_time"] == dates["article"]["dateModified"] == again
+    assert dates["review"]["dateModified"] == again
+
+
+def test_the_latest_correction_dates_the_update(client):
+    factcheck = make_published()
+    for days in (3, 1):
+        factcheck.corrections.create(
+            text="Fixed.",
+            issued_at=factcheck.published_at + datetime.timedelta(days=days),
+        )
+    latest = (factcheck.published_at + datetime.timedelta(days=3)).isoformat()
+    dates = _dates(client, factcheck)
+    assert dates["updated_label"] and dates["shown"][-1] == latest
+    assert dates["modified_time"] == dates["article"]["dateModified"] == latest
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"), [("en", "en_GB"), ("pt", "pt_PT"), ("ar", "ar_AR")]
+)
+def test_og_locale_names_language_and_territory(client, language, locale):
+    factcheck = make_published(language=language)
+    content = client.get(factcheck.get_absolute_url()).content.decode()
+    assert f'<meta property="og:locale" content="{locale}">' in content

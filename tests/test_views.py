@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from factcheck import search, workflow
+from factcheck import search, views, workflow
 from factcheck.models import ClaimAppearance, ExpertQuote
 from tests.factories import (
     AppearanceFactory,
@@ -268,7 +268,9 @@ def test_oembed_offers_the_embed_for_an_article_url(client, published):
     assert data["type"] == "rich" and data["version"] == "1.0"
     assert data["width"] == 400
     assert reverse("factcheck:embed", args=[published.slug]) in data["html"]
-    assert data["thumbnail_url"].endswith("/card.png")
+    assert data["thumbnail_url"].startswith(
+        f"http://testserver/fact-checks/{published.slug}/card.png?v="
+    )
 
 
 @pytest.mark.parametrize(
@@ -421,3 +423,112 @@ def test_images_come_with_srcset_and_alt(client, journalist, editor, png_upload)
     name = rendition.removeprefix(settings.MEDIA_URL)
     with default_storage.open(name) as file:
         assert Image.open(file).size == (480, 384)
+
+
+def _budget(journalist, editor):
+    """A published fact-check of two claims rated differently, as the demo has."""
+    factcheck = make_factcheck(
+        authors=[journalist], claims=2, rating_slug="mostly-true", headline="Budget"
+    )
+    first, second = factcheck.claims.all()
+    first.statement, second.statement = "Prices rose fastest", "Wages outpace prices"
+    first.save()
+    second.save()
+    second.verdict.rating = rating("true")
+    second.verdict.save()
+    workflow.submit_for_review(factcheck, journalist)
+    return workflow.publish(factcheck, editor)
+
+
+def test_list_cards_show_every_claims_verdict_beside_its_claim(
+    client, journalist, editor
+):
+    """The budget article on /ratings/true/ must not say only "Mostly true"."""
+    _budget(journalist, editor)
+    content = client.get(reverse("factcheck:rating", args=["true"])).content.decode()
+    card = content[content.index('class="card"') :]
+    rows = re.findall(r"<li>(.*?)</li>", card, re.DOTALL)
+    assert ">Mostly true</span>" in rows[0] and "Prices rose fastest" in rows[0]
+    assert ">True</span>" in rows[1] and "Wages outpace prices" in rows[1]
+    # Mixed verdicts: no one verdict colours the card.
+    assert "--verdict:" not in card
+
+
+def test_a_card_lists_three_claims_then_counts_the_rest(client, journalist, editor):
+    make_published(journalist, editor, claims=5)
+    content = client.get(reverse("factcheck:home")).content.decode()
+    assert content.count('class="verdict-badge') == 3
+    assert "and 2 more claims" in content
+
+
+def test_the_embed_shows_every_claims_verdict(client, journalist, editor):
+    factcheck = _budget(journalist, editor)
+    content = client.get(reverse("factcheck:embed", args=[factcheck.slug])).content
+    rows = re.findall(r"<li>(.*?)</li>", content.decode(), re.DOTALL)
+    assert ">Mostly true</span>" in rows[0] and "Prices rose fastest" in rows[0]
+    assert ">True</span>" in rows[1] and "Wages outpace prices" in rows[1]
+
+
+def test_the_embed_cuts_a_long_claim_at_a_word(client, published):
+    """The CSS clamps it to three lines; the server cuts it too, as a fallback."""
+    sentence = "Drinking hot lemon water every morning cures every known disease "
+    words = set(sentence.split())
+    claim = published.claims.get()
+    claim.statement = (sentence * 6)[:330]
+    claim.save()
+    content = client.get(reverse("factcheck:embed", args=[published.slug])).content
+    shown = re.search(r"<q>(.*?)</q>", content.decode()).group(1)
+    assert shown.endswith("…") and len(shown) <= 180
+    assert set(shown.removesuffix("…").split()) <= words
+    assert "Read the full fact-check" in content.decode()
+
+
+def test_the_share_image_alt_names_every_verdict(client, journalist, editor):
+    factcheck = _budget(journalist, editor)
+    content = client.get(factcheck.get_absolute_url()).content.decode()
+    assert (
+        '<meta property="og:image:alt" content="Budget — Verdicts: Mostly true, True">'
+        in content
+    )
+
+
+def test_topics_lists_only_topics_with_published_fact_checks(
+    client, journalist, editor, django_assert_num_queries
+):
+    health, climate, unused, drafts_only = (
+        TopicFactory(name=name) for name in ("Health", "Climate", "Sport", "Energy")
+    )
+    for factcheck in (make_published(journalist, editor) for _ in range(2)):
+        factcheck.topics.add(health)
+    make_published(journalist, editor).topics.add(climate)
+    make_factcheck(authors=[journalist]).topics.add(health, drafts_only)
+
+    with django_assert_num_queries(1):
+        topics = [(t.name, t.published_count) for t in views.topics_in_use()]
+    assert topics == [("Climate", 1), ("Health", 2)]
+    page = client.get(reverse("factcheck:topics")).content.decode()
+    home = client.get(reverse("factcheck:home")).content.decode()
+    assert "2 fact-checks" in page and "1 fact-check<" in page
+    for content in (page, home):
+        assert health.get_absolute_url() in content
+        assert unused.get_absolute_url() not in content
+        assert drafts_only.get_absolute_url() not in content
+
+
+def test_author_pages_need_published_work(client, journalist, editor):
+    """Writers and editors of a published fact-check have a page; nobody else."""
+    writer = AuthorProfileFactory(user=journalist)
+    credited_editor = AuthorProfileFactory(user=editor)
+    idle = AuthorProfileFactory(bio="Joined last week.")
+    drafting = AuthorProfileFactory()
+    make_factcheck(authors=[drafting.user])
+    factcheck = make_published(journalist, editor, headline="Edited by the editor")
+
+    assert client.get(idle.get_absolute_url()).status_code == 404
+    assert client.get(drafting.get_absolute_url()).status_code == 404
+    for profile in (writer, credited_editor):
+        response = client.get(profile.get_absolute_url())
+        assert response.status_code == 200
+        assert list(response.context["factchecks"]) == [factcheck]
+    article = client.get(factcheck.get_absolute_url()).content.decode()
+    assert credited_editor.get_absolute_url() in article

@@ -3,10 +3,23 @@
 from django import template
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import to_locale
 
-from .. import renditions, search
+from .. import renditions, search, structured_data, verdicts
 
 register = template.Library()
+
+#: Open Graph wants language_TERRITORY; the territory each site language's
+#: readers are assumed in. "ar_AR" is Facebook's own code for Arabic.
+OG_LOCALES = {
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "es": "es_ES",
+    "de": "de_DE",
+    "pt": "pt_PT",
+    "hi": "hi_IN",
+    "ar": "ar_AR",
+}
 
 
 @register.simple_tag
@@ -22,6 +35,47 @@ def json_ld(data):
             'type="application/json"', 'type="application/ld+json"', 1
         )
     )
+
+
+@register.filter
+def og_locale(language):
+    """``og:locale`` for a language code: "en" gives "en_GB", "pt-br" "pt_BR"."""
+    return OG_LOCALES.get(language) or to_locale(language)
+
+
+@register.filter
+def first_published(factcheck):
+    """The publication date readers see (see ``structured_data.published``)."""
+    return structured_data.published(factcheck)
+
+
+@register.filter
+def last_updated(factcheck):
+    """The last update readers can see, or None (see ``structured_data.updated``)."""
+    return structured_data.updated(factcheck)
+
+
+@register.filter
+def shared_rating(factcheck):
+    """The rating all its claims share, whose colour marks a card; else None."""
+    return verdicts.shared_rating(factcheck)
+
+
+@register.filter
+def truncate_at_word(text, length):
+    """``text`` in at most ``length`` characters, cut after a whole word, with "…".
+
+    Text without a space to cut at (one long word, or a script written
+    without spaces) is cut at ``length``.
+    """
+    text = str(text)
+    if len(text) <= length:
+        return text
+    kept = text[: length - 1]
+    if not text[length - 1].isspace():
+        words = kept.rsplit(maxsplit=1)
+        kept = words[0] if len(words) == 2 else kept
+    return kept.rstrip(" ,;:.–—") + "…"
 
 
 @register.filter
