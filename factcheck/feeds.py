@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from . import structured_data
 from .models import FactCheck, Topic
 
 ITEMS = 30
@@ -27,7 +28,11 @@ class LatestFactChecksFeed(Feed):
         return reverse("factcheck:home")
 
     def items(self, obj=None):
-        return self.published(obj).with_card_parts()[:ITEMS]
+        return (
+            self.published(obj)
+            .with_card_parts()
+            .prefetch_related("corrections")[:ITEMS]
+        )
 
     def published(self, obj):
         return FactCheck.objects.published()
@@ -36,10 +41,10 @@ class LatestFactChecksFeed(Feed):
         return item.headline
 
     def item_pubdate(self, item):
-        return item.first_published_at or item.published_at
+        return structured_data.published(item)
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return structured_data.updated(item) or structured_data.published(item)
 
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]

@@ -8,6 +8,7 @@ this and when; this module only moves the rows, inside its transaction.
 """
 
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from .models import (
     Byline,
@@ -114,17 +115,25 @@ def merge(revision, original):
     The revision's parts move over (with their verdicts, appearances and the
     votes of its review round) and replace the original's; its log entries
     move too, so the article's history is complete. The original's slug,
-    dates and corrections are untouched. Both rows must be locked.
+    publication dates and corrections are untouched; ``revised_at`` records
+    the change for readers. Both rows must be locked.
     """
     for attname, value in _content(revision).items():
         setattr(original, attname, value)
     original.updated_by_id = revision.updated_by_id
+    original.revised_at = timezone.now()
     # The image was checked when uploaded; re-reading it here is wasted I/O.
     original.full_clean(exclude={"hero_image"})
     # A form opened on the original before the merge is stale now.
     original.lock_version += 1
     original.save(
-        update_fields=[*CONTENT_FIELDS, "updated_by", "lock_version", "updated_at"]
+        update_fields=[
+            *CONTENT_FIELDS,
+            "updated_by",
+            "revised_at",
+            "lock_version",
+            "updated_at",
+        ]
     )
     original.topics.set(revision.topics.all())
     for model in PARTS:

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
+from . import structured_data
 from .models import AuthorProfile, FactCheck, Page, Rating, Topic
 
 
@@ -12,10 +13,10 @@ class FactCheckSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return FactCheck.objects.published()
+        return FactCheck.objects.published().prefetch_related("corrections")
 
     def lastmod(self, item):
-        return item.updated_at
+        return structured_data.updated(item) or structured_data.published(item)
 
 
 class _ListingSitemap(Sitemap):

@@ -35,11 +35,11 @@ def published(factcheck):
 def updated(factcheck):
     """When readers last saw the fact-check change, or None if it never has.
 
-    That is the latest correction, or its republication after being taken
-    down (``published_at`` moves past ``first_published_at``). ``updated_at``
-    is no guide: any save moves it, including ones readers cannot see.
-    Publishing a revision keeps both dates (``revisions.merge``), so it is not
-    counted. The article page, its meta tags and its markup all ask here.
+    That is the latest correction, an approved revision (``revised_at``), or
+    its republication after being taken down (``published_at`` moves past
+    ``first_published_at``). ``updated_at`` is no guide: any save moves it,
+    including ones readers cannot see. The article page, its meta tags, its
+    markup, the feeds and the sitemap all ask here.
     """
     first = published(factcheck)
     if first is None:
@@ -47,6 +47,8 @@ def updated(factcheck):
     changes = [c.issued_at for c in factcheck.corrections.all() if c.issued_at > first]
     if factcheck.published_at and factcheck.published_at > first:
         changes.append(factcheck.published_at)
+    if factcheck.revised_at and factcheck.revised_at > first:
+        changes.append(factcheck.revised_at)
     return max(changes, default=None)
 
 

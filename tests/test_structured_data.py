@@ -272,3 +272,17 @@ def test_og_locale_names_language_and_territory(client, language, locale):
     factcheck = make_published(language=language)
     content = client.get(factcheck.get_absolute_url()).content.decode()
     assert f'<meta property="og:locale" content="{locale}">' in content
+
+
+def test_a_published_revision_dates_the_update(client, journalist, editor):
+    factcheck = make_published(journalist, editor)
+    first = factcheck.first_published_at.isoformat()
+    revision = workflow.start_revision(factcheck, journalist)
+    workflow.submit_for_review(revision, journalist)
+    factcheck = workflow.publish(revision, editor)
+    dates = _dates(client, factcheck)
+    revised = factcheck.revised_at.isoformat()
+
+    assert dates["published_time"] == dates["article"]["datePublished"] == first
+    assert dates["shown"] == [first, revised]
+    assert dates["modified_time"] == dates["review"]["dateModified"] == revised

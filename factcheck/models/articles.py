@@ -200,6 +200,9 @@ class FactCheck(models.Model):
     first_published_at = models.DateTimeField(
         _("first published at"), null=True, editable=False
     )
+    #: When an approved revision last replaced what readers see (not a date
+    #: readers' links or the ClaimReview's datePublished move with).
+    revised_at = models.DateTimeField(_("revised at"), null=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, editable=False)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
