@@ -190,6 +190,13 @@ class SourceInline(ArticlePartInline, admin.StackedInline):
         ),
     ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("citation", "notes"):
+            # Mostly empty: two lines keep a list of ten sources scannable.
+            field.widget.attrs["rows"] = 2
+        return field
+
 
 class ExpertQuoteInline(ArticlePartInline, admin.StackedInline):
     model = ExpertQuote
