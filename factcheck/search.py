@@ -120,7 +120,7 @@ def _search_postgresql(queryset, text):
                 fragment_delimiter=" … ",
             ),
         )
-        .order_by("-rank", F("published_at").desc(nulls_last=True))
+        .order_by("-rank", F("first_published_at").desc(nulls_last=True))
     )
 
 
@@ -147,7 +147,7 @@ def _search_substring(queryset, text):
             When(standfirst__icontains=terms[0], then=Value(1)),
             default=Value(0),
         )
-    ).order_by("-rank", F("published_at").desc(nulls_last=True))
+    ).order_by("-rank", F("first_published_at").desc(nulls_last=True))
 
 
 def _plain_text(html_text):
@@ -270,9 +270,9 @@ class SearchForm(forms.Form):
         if "topic" in data:
             queryset = queryset.filter(topics=data["topic"])
         if "since" in data:
-            queryset = queryset.filter(published_at__date__gte=data["since"])
+            queryset = queryset.filter(first_published_at__date__gte=data["since"])
         if "until" in data:
-            queryset = queryset.filter(published_at__date__lte=data["until"])
+            queryset = queryset.filter(first_published_at__date__lte=data["until"])
         if "q" in data:
             return search(queryset, data["q"])
         return queryset

@@ -1,7 +1,7 @@
 """``/sitemap.xml``: published fact-checks, the pages that list them, standing pages."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
 from . import structured_data
@@ -30,10 +30,14 @@ class _ListingSitemap(Sitemap):
     model = None
     lookup = None
 
+    def listed_here(self):
+        """A filter for the fact-checks the page of ``OuterRef("pk")`` lists."""
+        return Q(**{self.lookup: OuterRef("pk")})
+
     def items(self):
         newest = (
             FactCheck.objects.published()
-            .filter(**{self.lookup: OuterRef("pk")})
+            .filter(self.listed_here())
             .order_by("-published_at")
             .values("published_at")[:1]
         )
@@ -59,7 +63,9 @@ class RatingSitemap(_ListingSitemap):
 
 class AuthorSitemap(_ListingSitemap):
     model = AuthorProfile
-    lookup = "bylines__author__profile"
+
+    def listed_here(self):
+        return FactCheck.credited(OuterRef("user"))
 
 
 class PageSitemap(Sitemap):

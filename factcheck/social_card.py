@@ -318,7 +318,7 @@ def alt_text(factcheck):
     text, ratings = card_subject(factcheck)
     labels = ", ".join(rating.label for rating in ratings) or _("not rated")
     if len(factcheck.claims.all()) == 1:
-        return _("Claim: %(claim)s Verdict: %(verdict)s") % {
+        return _("Claim: “%(claim)s”. Verdict: %(verdict)s.") % {
             "claim": text,
             "verdict": labels,
         }

@@ -78,11 +78,6 @@ def topics_in_use():
     )
 
 
-def credited(user):
-    """Fact-checks ``user`` is credited on, as author or as editor."""
-    return Q(bylines__author=user) | Q(editor=user)
-
-
 class FactCheckListView(ListView):
     """Published fact-checks as cards, newest first, twenty a page."""
 
@@ -147,12 +142,16 @@ class AuthorView(_FilteredListView):
 
     def get_subject(self):
         with_work = AuthorProfile.objects.filter(
-            Exists(FactCheck.objects.published().filter(credited(OuterRef("user"))))
+            Exists(
+                FactCheck.objects.published().filter(
+                    FactCheck.credited(OuterRef("user"))
+                )
+            )
         )
         return get_object_or_404(with_work, slug=self.kwargs["slug"])
 
     def subject_filter(self):
-        return credited(self.subject.user_id)
+        return FactCheck.credited(self.subject.user_id)
 
 
 class TopicListView(ListView):
@@ -345,11 +344,11 @@ def oembed(request):
     """oEmbed (https://oembed.com) for article URLs: the embed card as an iframe."""
     if request.GET.get("format", "json") != "json":
         return HttpResponse(status=501)
-    url = urlsplit(request.GET.get("url", ""))
     allowed_hosts = {request.get_host(), urlsplit(settings.SITE_URL).netloc}
     try:
+        url = urlsplit(request.GET.get("url", ""))
         match = resolve(url.path)
-    except Resolver404:
+    except (ValueError, Resolver404):  # ValueError: a malformed URL
         raise Http404 from None
     if url.netloc not in allowed_hosts or match.view_name != "factcheck:detail":
         raise Http404
@@ -399,13 +398,22 @@ def claimreviews_json(request):
         )
         .select_related("factcheck", "verdict__rating", "claimant")
         .prefetch_related("appearances", "factcheck__corrections")
-        .order_by("-factcheck__published_at", "factcheck_id", "ordering", "pk")
+        .order_by("-factcheck__first_published_at", "factcheck_id", "ordering", "pk")
     )
     paginator = Paginator(claims, CLAIMREVIEWS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except InvalidPage:
-        raise Http404(_("No such page.")) from None
+        # Machines read this feed: they get the reason as JSON, CORS and all.
+        return _open_to_partners(
+            JsonResponse(
+                {
+                    "error": _("No such page: pages run from 1 to %(last)s.")
+                    % {"last": paginator.num_pages}
+                },
+                status=404,
+            )
+        )
     base = base_url(request)
     bounds = Rating.objects.bounds()
     path = base + request.path
@@ -428,6 +436,10 @@ def claimreviews_json(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    return _open_to_partners(response)
+
+
+def _open_to_partners(response):
     # Public, read-only data: partners may fetch it from their own pages.
     response["Access-Control-Allow-Origin"] = "*"
     return response

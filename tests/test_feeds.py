@@ -117,6 +117,8 @@ def test_the_json_feed_404s_for_pages_that_do_not_exist(client, page):
     make_published()
     response = client.get(reverse("factcheck:claimreviews"), {"page": page})
     assert response.status_code == 404
+    assert response.json() == {"error": "No such page: pages run from 1 to 1."}
+    assert response["Access-Control-Allow-Origin"] == "*"
 
 
 def test_the_json_feed_may_be_read_from_other_sites(client):

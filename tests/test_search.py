@@ -92,8 +92,9 @@ def test_non_latin_text_is_found(client, headline, query):
 def test_filters_combine_with_the_query(client):
     health = TopicFactory(name="Health", slug="health")
     old = make_published(headline="Old water claim", rating_slug="false")
+    long_ago = timezone.now() - datetime.timedelta(days=400)
     FactCheck.objects.filter(pk=old.pk).update(
-        published_at=timezone.now() - datetime.timedelta(days=400)
+        published_at=long_ago, first_published_at=long_ago
     )
     old.topics.add(health)
     make_published(headline="Water claim rated true", rating_slug="true").topics.add(
@@ -188,3 +189,15 @@ def test_each_field_error_is_what_its_widget_describes_itself_by(client):
         error = re.search(rf'id="{error_id}">(.*?)</div>', content, re.DOTALL)
         assert error is not None, error_id
         assert "valid" in error.group(1)
+
+
+def test_a_republished_article_is_dated_and_listed_by_its_first_publication(client):
+    old = make_published(headline="Old water claim")
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    FactCheck.objects.filter(pk=old.pk).update(first_published_at=long_ago)
+    make_published(headline="Recent water claim")
+
+    since = (timezone.now() - datetime.timedelta(days=30)).date().isoformat()
+    assert results(client, q="water", since=since) == ["Recent water claim"]
+    home = client.get(reverse("factcheck:home")).context["factchecks"]
+    assert [f.headline for f in home] == ["Recent water claim", "Old water claim"]

@@ -1,6 +1,7 @@
 """Reader pages show published fact-checks only; staff preview the rest."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from django.utils import timezone
 from PIL import Image
 
 from factcheck import search, views, workflow
-from factcheck.models import ClaimAppearance, ExpertQuote
+from factcheck.models import ClaimAppearance, ExpertQuote, FactCheck
 from tests.factories import (
     AppearanceFactory,
     AuthorProfileFactory,
@@ -280,6 +281,7 @@ def test_oembed_offers_the_embed_for_an_article_url(client, published):
         "http://testserver/how-we-rate/",
         "http://testserver/fact-checks/no-such-thing/",
         "not a url",
+        "http://[",
     ],
 )
 def test_oembed_refuses_urls_that_are_not_our_articles(client, published, url):
@@ -532,3 +534,28 @@ def test_author_pages_need_published_work(client, journalist, editor):
         assert list(response.context["factchecks"]) == [factcheck]
     article = client.get(factcheck.get_absolute_url()).content.decode()
     assert credited_editor.get_absolute_url() in article
+
+
+def test_the_embed_code_survives_quotes_in_the_headline(client, published):
+    """The textarea holds the iframe as text: copied, it must parse back whole."""
+    FactCheck.objects.filter(pk=published.pk).update(
+        headline='No, the "Great Wall" is not visible " onload="alert(1)'
+    )
+    page = client.get(published.get_absolute_url()).content.decode()
+    code = html.unescape(
+        re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', page, re.S)[1]
+    )
+    iframe = re.fullmatch(r"<iframe ([^>]*)></iframe>", code.strip())[1]
+    attributes = dict(re.findall(r'(\w+)="([^"]*)"', iframe))
+    assert set(attributes) == {"src", "width", "height", "title", "style", "loading"}
+    assert html.unescape(attributes["title"]).startswith('Fact-check: No, the "Great')
+
+
+def test_pages_are_in_the_publications_language_whatever_the_browser_asks(
+    client, published
+):
+    """Pages are cached per URL, so one reader's language must not reach another."""
+    page = client.get(
+        published.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar"
+    ).content.decode()
+    assert '<html lang="en">' in page

@@ -262,7 +262,11 @@ class FactCheck(models.Model):
     objects = FactCheckQuerySet.as_manager()
 
     class Meta:
-        ordering = [models.F("published_at").desc(nulls_last=True), "-created_at"]
+        # By the date readers see (republishing does not move an article up).
+        ordering = [
+            models.F("first_published_at").desc(nulls_last=True),
+            "-created_at",
+        ]
         verbose_name = _("fact-check")
         verbose_name_plural = _("fact-checks")
         permissions = [
@@ -272,6 +276,7 @@ class FactCheck(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"]),
+            models.Index(fields=["status", "first_published_at"]),
             GinIndex(fields=["search_vector"], name="factcheck_search_gin"),
         ]
         constraints = [
@@ -296,6 +301,15 @@ class FactCheck(models.Model):
 
     def get_absolute_url(self):
         return reverse("factcheck:detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def credited(user):
+        """A filter for fact-checks ``user`` is credited on, as author or editor.
+
+        ``user`` may be an ``OuterRef``. Readers reach a staff page from either
+        credit, so author pages and the sitemap both go by it.
+        """
+        return Q(bylines__author=user) | Q(editor=user)
 
     def clean(self):
         if self.hero_image and not self.hero_image_alt.strip():
