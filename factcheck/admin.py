@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from . import workflow
 from .admin_views import WorkflowAdminMixin, status_badge
 from .forms import (
+    AppearanceInlineFormSet,
     BylineInlineFormSet,
     ClaimInlineForm,
     FactCheckAdminForm,
@@ -263,7 +264,7 @@ class AuthorListFilter(admin.SimpleListFilter):
         return [(u.pk, display_name(u)) for u in authors]
 
     def queryset(self, request, queryset):
-        if self.value():
+        if self.value() and self.value().isdigit():
             return queryset.filter(bylines__author_id=self.value())
         return queryset
 
@@ -450,11 +451,15 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 for field in (row if isinstance(row, tuple) else (row,))
                 if field != "version"
             ]
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not workflow.is_editor(request.user):
+            # The "edited by" credit is the editors' to give, not the authors'.
+            readonly.append("editor")
         if obj is not None and obj.revision_of_id is not None:
             # Published, a revision takes its original's address; its own
             # slug only keeps the preview apart.
-            return [*super().get_readonly_fields(request, obj), "slug"]
-        return super().get_readonly_fields(request, obj)
+            readonly.append("slug")
+        return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
         if obj is not None and (
@@ -593,6 +598,7 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
 class AppearanceInline(admin.TabularInline):
     model = ClaimAppearance
+    formset = AppearanceInlineFormSet
     extra = 1
     fields = ["url", "archived_url", "medium", "outlet", "appeared_on", "is_first"]
 
@@ -702,6 +708,13 @@ class AuthorProfileAdmin(admin.ModelAdmin):
         return request.user.has_perm(
             "factcheck.edit_any_factcheck"
         ) and super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Whose profile it is decides whose byline it signs: not for the
+        # profile's owner to move.
+        if obj is not None and not request.user.is_superuser:
+            return ["user"]
+        return []
 
 
 @admin.register(Page)

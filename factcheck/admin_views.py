@@ -258,7 +258,7 @@ class WorkflowAdminMixin:
             "sent_back": latest
             if latest
             and factcheck.status == Status.DRAFT
-            and latest.action == Action.REQUEST_CHANGES
+            and latest.action in (Action.REQUEST_CHANGES, Action.UNPUBLISH)
             else None,
             "panel": self._panel_context(request, factcheck),
             "preview_form": PreviewLinkForm(factcheck=factcheck)

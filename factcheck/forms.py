@@ -24,6 +24,7 @@ from .models import (
     Source,
     Verdict,
 )
+from .models.checks import validate_web_url
 
 
 class FactCheckAdminForm(forms.ModelForm):
@@ -108,6 +109,7 @@ class ClaimInlineForm(forms.ModelForm):
         required=False,
         max_length=1000,
         assume_scheme="https",
+        validators=[validate_web_url],
         help_text=gettext_lazy(
             "The post, video or page where the claim was made; the earliest you "
             "found. Archive it too, on the claim's own page."
@@ -238,6 +240,22 @@ class BylineInlineFormSet(BaseInlineFormSet):
             and not self._should_delete_form(form)
         }
         workflow.check_byline_change(self.user, before, after)
+
+
+class AppearanceInlineFormSet(BaseInlineFormSet):
+    """A claim's appearances, of which one at most is the first."""
+
+    def clean(self):
+        super().clean()
+        firsts = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_first") and not self._should_delete_form(form)
+        ]
+        if len(firsts) > 1:
+            raise ValidationError(
+                _("Mark only one appearance as the first."), code="two_firsts"
+            )
 
 
 class SourceInlineFormSet(BaseInlineFormSet):

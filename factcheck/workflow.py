@@ -112,7 +112,8 @@ _REFUSALS = {
         "Only a published fact-check can be unpublished; this one is %(status)s."
     ),
     Action.RETRACT: gettext_lazy(
-        "Only a published fact-check can be retracted; this one is %(status)s."
+        "Only a fact-check readers have seen can be retracted; this one is "
+        "%(status)s. Take it off the schedule instead."
     ),
     Action.ASSIGN: gettext_lazy(
         "Only a fact-check in review can be assigned to a reviewer; this one is "
@@ -189,8 +190,9 @@ def _guard_state(factcheck, action):
     allowed = factcheck.status in transition.sources
     if action == Action.PUBLISH and factcheck.status == Status.PUBLISHED:
         allowed = factcheck.is_scheduled
-    if action == Action.REVISE:
-        # A scheduled article is still edited in place: nobody reads it yet.
+    if action in (Action.REVISE, Action.RETRACT):
+        # Only what readers have seen is revised or retracted; a scheduled
+        # article is taken off the schedule (unpublished) instead.
         allowed = factcheck.is_published
     if not allowed:
         raise TransitionNotAllowed(
@@ -220,18 +222,26 @@ def can_transition(user, factcheck, action):
 def can_edit(user, factcheck):
     """Whether ``user`` may change the fact-check's content in its current state.
 
-    Journalists edit their own drafts; editors edit drafts and articles in
-    review. A scheduled article was approved as it stands, so it is frozen
-    like a live one: to change it, an editor takes it off the schedule (back
-    to draft) and it goes through review again.
+    Journalists edit their own drafts; editors edit drafts and, unless they
+    wrote it, articles in review. A scheduled article was approved as it
+    stands, so it is frozen like a live one: to change it, an editor takes it
+    off the schedule (back to draft) and it goes through review again.
     """
     if not user.has_perm("factcheck.change_factcheck"):
         return False
     if factcheck.pk is None:
         return True
-    if user.has_perm("factcheck.edit_any_factcheck"):
-        return factcheck.status in (Status.DRAFT, Status.REVIEW)
-    return factcheck.status == Status.DRAFT and is_author(user, factcheck)
+    if factcheck.status == Status.DRAFT:
+        return is_author(user, factcheck) or user.has_perm(
+            "factcheck.edit_any_factcheck"
+        )
+    # In review, an editor may fix what they review, but not their own work:
+    # the reviewer would then publish changes nobody else has seen.
+    return (
+        factcheck.status == Status.REVIEW
+        and user.has_perm("factcheck.edit_any_factcheck")
+        and not _self_publishing(user, factcheck)
+    )
 
 
 def check_byline_change(user, authors_before, authors_after):
@@ -549,7 +559,22 @@ def unpublish(factcheck, user, note, retract=False):
     note = _require_note(
         note, _("Give the reason for unpublishing: it goes on the record.")
     )
-    return _move(factcheck, user, action, note=note, notify=notifications.unpublished)
+
+    def prepare(locked):
+        if locked.is_scheduled:
+            # Taken off the schedule before anyone read it: it was never
+            # published, so it keeps no publication dates.
+            return {"published_at": None, "first_published_at": None}
+        return {}
+
+    return _move(
+        factcheck,
+        user,
+        action,
+        note=note,
+        prepare=prepare,
+        notify=notifications.unpublished,
+    )
 
 
 def assign_review(factcheck, user, assignee, due_at=None, priority=Priority.NORMAL):
@@ -691,7 +716,12 @@ def _require_quorum(factcheck, publisher):
                 }
             )
             continue
-        agreeing = {ballot.voter_id for ballot in row.agreeing} | {publisher.pk}
+        # A ballot from someone now on the byline does not count (four eyes).
+        agreeing = {
+            ballot.voter_id
+            for ballot in row.agreeing
+            if not _self_publishing(ballot.voter, factcheck)
+        } | {publisher.pk}
         if len(agreeing) < needed:
             short.append(
                 _(

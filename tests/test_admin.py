@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from factcheck import workflow
 from factcheck.models import (
+    AuthorProfile,
     ClaimAppearance,
     Correction,
     FactCheck,
@@ -695,7 +696,6 @@ def test_a_read_only_article_shows_its_verdicts_not_none(client, journalist):
 
 def test_an_author_editor_cannot_drop_their_own_byline(client, journalist, editor):
     shared = make_factcheck(authors=[journalist, editor])
-    workflow.submit_for_review(shared, journalist)
     client.force_login(editor)
     data = form_data(client.get(change_url(shared)))
     own_row = next(
@@ -713,7 +713,19 @@ def test_an_author_editor_cannot_drop_their_own_byline(client, journalist, edito
         journalist.pk,
         editor.pk,
     }
-    assert workflow.can_transition(editor, shared, workflow.Action.PUBLISH) is False
+    assert workflow.is_author(editor, shared) is True
+
+
+def test_an_author_editor_cannot_edit_their_article_in_review(
+    client, journalist, editor
+):
+    """The reviewer would otherwise publish changes nobody else has seen."""
+    shared = make_factcheck(authors=[journalist, editor])
+    workflow.submit_for_review(shared, journalist)
+    client.force_login(editor)
+    data = form_data(client.get(change_url(shared)))
+    assert "headline" not in data
+    assert workflow.can_edit(editor, shared) is False
 
 
 def test_a_scheduled_article_opens_read_only(client, in_review, editor):
@@ -769,3 +781,61 @@ def test_the_list_filters_scheduled_apart_from_live(as_editor, in_review, editor
 
     assert listed("scheduled") == [in_review]
     assert listed("published") == [live]
+
+
+def test_only_editors_credit_the_editor(as_journalist, journalist, editor):
+    factcheck = make_factcheck(authors=[journalist])
+    data = form_data(as_journalist.get(change_url(factcheck)))
+    assert "editor" not in data
+    data["editor"] = journalist.pk
+    as_journalist.post(change_url(factcheck), data)
+    assert FactCheck.objects.get(pk=factcheck.pk).editor is None
+
+
+def test_a_profile_stays_with_its_person(as_journalist, journalist, editor):
+    profile = AuthorProfile.objects.create(
+        user=journalist, display_name="Jo Writer", slug="jo-writer"
+    )
+    url = reverse("admin:factcheck_authorprofile_change", args=[profile.pk])
+    data = form_data(as_journalist.get(url))
+    assert "user" not in data
+    data["user"] = editor.pk
+    as_journalist.post(url, data)
+    assert AuthorProfile.objects.get(pk=profile.pk).user == journalist
+
+
+def test_a_claim_has_one_first_appearance_or_a_form_error(as_editor, in_review):
+    claim = in_review.claims.get()
+    claim.appearances.all().delete()
+    url = reverse("admin:factcheck_claim_change", args=[claim.pk])
+    data = form_data(as_editor.get(url))
+    row = {"outlet": "A rally", "is_first": "on"}
+    add_rows(data, "appearances", [row, {**row, "outlet": "A broadcast"}])
+    response = as_editor.post(url, data)
+    assert response.status_code == 200
+    assert "Mark only one appearance as the first." in response.content.decode()
+    assert claim.appearances.count() == 0
+
+
+def test_an_ftp_link_is_a_form_error(as_journalist, journalist):
+    factcheck = make_factcheck(authors=[journalist])
+    data = form_data(as_journalist.get(change_url(factcheck)))
+    data["claims-0-seen_url"] = "ftp://files.example.org/claim.txt"
+    response = as_journalist.post(change_url(factcheck), data)
+    assert response.status_code == 200
+    assert "Enter a valid URL." in response.content.decode()
+
+
+def test_a_bad_author_filter_is_ignored(as_editor):
+    url = reverse("admin:factcheck_factcheck_changelist")
+    assert as_editor.get(url, {"author": "abc"}).status_code == 200
+
+
+def test_the_reason_for_taking_it_off_the_site_is_on_the_form(
+    as_editor, in_review, other_editor
+):
+    workflow.publish(in_review, other_editor)
+    workflow.unpublish(in_review, other_editor, "A figure needs checking again.")
+    page = as_editor.get(change_url(in_review)).content.decode()
+    assert "Taken off the site by" in page
+    assert "A figure needs checking again." in page

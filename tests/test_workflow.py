@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from factcheck import workflow
@@ -627,3 +628,46 @@ class TestDelete:
         with pytest.raises(PermissionDenied):
             workflow.delete(draft, other_journalist)
         assert not TransitionLog.objects.exists()
+
+
+class TestScheduledArticlesNobodyHasSeen:
+    @pytest.fixture
+    def scheduled(self, in_review, editor):
+        later = timezone.now() + datetime.timedelta(days=1)
+        return workflow.publish(in_review, editor, at=later)
+
+    def test_they_are_unscheduled_not_retracted(self, scheduled, editor):
+        with pytest.raises(workflow.TransitionNotAllowed, match="readers have seen"):
+            workflow.unpublish(scheduled, editor, "Legal says no.", retract=True)
+        assert FactCheck.objects.get(pk=scheduled.pk).is_scheduled is True
+
+    def test_unscheduling_leaves_no_publication_dates(
+        self, scheduled, editor, journalist
+    ):
+        workflow.unpublish(scheduled, editor, "The minister has replied.")
+        row = FactCheck.objects.get(pk=scheduled.pk)
+        assert (row.status, row.published_at, row.first_published_at) == (
+            Status.DRAFT,
+            None,
+            None,
+        )
+        assert workflow.can_delete(journalist, row) is True
+        assert workflow.can_correct(editor, row) is False
+
+
+def test_ballots_from_authors_do_not_count(
+    panel, journalist, editor, other_editor, third_editor
+):
+    factcheck = make_factcheck(authors=[journalist])
+    workflow.submit_for_review(factcheck, journalist)
+    claim = factcheck.claims.get()
+    workflow.vote(claim, other_editor, rating("false"))
+    workflow.vote(claim, third_editor, rating("false"))
+    factcheck.bylines.create(author=third_editor, ordering=1)
+    with pytest.raises(workflow.QuorumNotReached, match="2 of the 3"):
+        workflow.publish(factcheck, editor)
+
+
+def test_the_log_keeps_the_names_of_who_did_what(in_review, journalist):
+    with pytest.raises(ProtectedError):
+        journalist.delete()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import RichTextField, SafeImageField
-from .checks import web_address
+from .checks import validate_web_url, web_address
 from .people import Claimant, Expert
 from .ratings import Rating, Topic
 
@@ -438,9 +438,12 @@ class ClaimAppearance(models.Model):
     claim = models.ForeignKey(
         Claim, on_delete=models.CASCADE, related_name="appearances"
     )
-    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    url = models.URLField(
+        _("URL"), validators=[validate_web_url], max_length=1000, blank=True
+    )
     archived_url = models.URLField(
         _("archived copy"),
+        validators=[validate_web_url],
         max_length=1000,
         blank=True,
         help_text=_("e.g. an archive.org or archive.today link."),
@@ -556,7 +559,9 @@ class Source(models.Model):
         blank=True,
         help_text=_("e.g. a journal, agency or newspaper."),
     )
-    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    url = models.URLField(
+        _("URL"), validators=[validate_web_url], max_length=1000, blank=True
+    )
     citation = models.TextField(
         _("full citation"),
         blank=True,
@@ -588,6 +593,7 @@ class Source(models.Model):
     )
     archived_url = models.URLField(
         _("archived copy"),
+        validators=[validate_web_url],
         max_length=1000,
         blank=True,
         help_text=_("e.g. an archive.org or archive.today link."),

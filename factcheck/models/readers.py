@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .articles import FactCheck
-from .checks import web_address
+from .checks import validate_web_url, web_address
 
 
 class ReaderMessage(models.Model):
@@ -36,7 +36,12 @@ class ReaderMessage(models.Model):
         verbose_name=_("about fact-check"),
     )
     message = models.TextField(_("message"))
-    url = models.URLField(_("where it was seen"), max_length=1000, blank=True)
+    url = models.URLField(
+        _("where it was seen"),
+        validators=[validate_web_url],
+        max_length=1000,
+        blank=True,
+    )
     name = models.CharField(_("name"), max_length=120, blank=True)
     email = models.EmailField(_("email"), blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)

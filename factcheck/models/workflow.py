@@ -43,9 +43,11 @@ class TransitionLog(models.Model):
         FactCheck, on_delete=models.SET_NULL, null=True, related_name="transitions"
     )
     headline = models.CharField(_("headline"), max_length=200)
+    # PROTECT: someone with entries in the log is deactivated, not deleted,
+    # so the record of who did what keeps its names.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         related_name="+",
         verbose_name=_("by"),

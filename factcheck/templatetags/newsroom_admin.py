@@ -61,9 +61,9 @@ def _journalist_lists(user):
         )
         .order_by("-updated_at")[: LIMIT * 2]
     )
-    sent_back = [
-        f for f in drafts if f.last_action == TransitionLog.Action.REQUEST_CHANGES
-    ]
+    # Back with a note: changes requested, or taken off the site (or schedule).
+    returned = (TransitionLog.Action.REQUEST_CHANGES, TransitionLog.Action.UNPUBLISH)
+    sent_back = [f for f in drafts if f.last_action in returned]
     editors = get_user_model().objects.in_bulk({f.last_by for f in sent_back} - {None})
     for factcheck in sent_back:
         factcheck.sent_back_by = editors.get(factcheck.last_by)

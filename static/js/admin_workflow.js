@@ -99,6 +99,10 @@
     form.addEventListener("submit", () => {
       dirty = false;
     });
+    // A form sent back with errors holds what was typed, not what is saved.
+    if (document.querySelector(".errornote")) {
+      markDirty();
+    }
     panel.addEventListener("submit", (event) => {
       if (!dirty) {
         return;
