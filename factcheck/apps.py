@@ -8,7 +8,7 @@ class FactCheckConfig(AppConfig):
     verbose_name = _("Fact-checks")
 
     def ready(self):
-        from . import caching
+        from . import caching, checks  # noqa: F401 (checks registers itself)
 
         # Cached reader pages are dropped whenever anything in this app changes.
         for model in self.get_models(include_auto_created=True):

@@ -239,6 +239,14 @@ class SearchForm(forms.Form):
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])
 
+    def clean_until(self):
+        since, until = self.cleaned_data.get("since"), self.cleaned_data["until"]
+        if since and until and until < since:
+            raise forms.ValidationError(
+                _("This is before the “From” date: nothing could match both.")
+            )
+        return until
+
     def criteria(self):
         """The filled-in parts of the search that are valid, by field name.
 

@@ -201,3 +201,12 @@ def test_a_republished_article_is_dated_and_listed_by_its_first_publication(clie
     assert results(client, q="water", since=since) == ["Recent water claim"]
     home = client.get(reverse("factcheck:home")).context["factchecks"]
     assert [f.headline for f in home] == ["Recent water claim", "Old water claim"]
+
+
+def test_dates_the_wrong_way_round_are_pointed_out(client):
+    make_published(headline="Water claim")
+    response = client.get(
+        reverse("factcheck:search"),
+        {"q": "water", "since": "2026-05-01", "until": "2026-01-01"},
+    )
+    assert "before the “From” date" in response.content.decode()

@@ -15,6 +15,7 @@ PRODUCTION = {
     "CSRF_TRUSTED_ORIGINS": "https://factcheck.example.org",
     "DATABASE_URL": "postgres://newsroom@db.internal:5432/newsroom",
     "REDIS_URL": "redis://cache.internal:6379/0",
+    "SITE_URL": "https://factcheck.example.org",
 }
 
 
@@ -51,6 +52,13 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_local_site_url_is_flagged_for_production(tmp_path):
+    env = {**PRODUCTION, "VAR_DIR": str(tmp_path)}
+    del env["SITE_URL"]
+    result = manage("check", "--deploy", env=env)
+    assert "factcheck.W001" in result.stderr + result.stdout
 
 
 def test_the_dev_key_is_flagged_if_it_ever_reaches_production(tmp_path):

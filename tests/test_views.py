@@ -559,3 +559,10 @@ def test_pages_are_in_the_publications_language_whatever_the_browser_asks(
         published.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar"
     ).content.decode()
     assert '<html lang="en">' in page
+
+
+def test_an_empty_listing_asks_search_engines_not_to_index_it(client, published):
+    empty = client.get(reverse("factcheck:rating", args=["unproven"])).content
+    assert b'<meta name="robots" content="noindex">' in empty
+    full = client.get(reverse("factcheck:home")).content
+    assert b'name="robots"' not in full
