@@ -32,11 +32,14 @@ SIZE = WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 CACHE_SECONDS = 30 * 24 * 3600
 #: Bump when the drawing changes, so cached cards are redrawn.
-VERSION = 2
+VERSION = 3
 #: Badges drawn at most; further verdicts are counted in a "+N" badge.
 MAX_BADGES = 3
 BADGE_SIZES = (40, 34, 28, 24)
 ELLIPSIS = "…"
+#: Quotation marks to try, in order, for a claim: Noto Sans Arabic has only
+#: the guillemets Arabic uses anyway.
+QUOTE_MARKS = ("“”", "«»", '""')
 #: A noncharacter: no font has a glyph for it, so it draws the missing-glyph box.
 NO_GLYPH = "\uffff"
 #: Dropped from the end of a cut line, so "said," does not become "said,…".
@@ -252,10 +255,12 @@ def _draw_badges(draw, ratings, left, baseline, room):
     return x - gap
 
 
-def render(site_name, text, ratings, site_url):
+def render(site_name, text, ratings, site_url, quoted=False):
     """Draw the card: ``text`` above a badge for each of ``ratings`` (may be empty).
 
-    The accent bar takes the verdict colour when all ratings agree.
+    The accent bar takes the verdict colour when all ratings agree. A
+    ``quoted`` text is someone's claim: set in quotation marks, so that a
+    card shared on its own never prints a false claim as if we said it.
     """
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
@@ -273,6 +278,14 @@ def render(site_name, text, ratings, site_url):
 
     script = script_of(text)
     font, lines, line_height, layout = _fit_claim(text, script, WIDTH - 2 * MARGIN, 300)
+    marks = next(
+        (pair for pair in QUOTE_MARKS if all(has_glyph(font, c) for c in pair)), None
+    )
+    if quoted and marks:
+        text = marks[0] + text + marks[1]
+        font, lines, line_height, layout = _fit_claim(
+            text, script, WIDTH - 2 * MARGIN, 300
+        )
     rtl = layout.get("direction") == "rtl"
     x, anchor = (WIDTH - MARGIN, "ra") if rtl else (MARGIN, "la")
     y = 148
@@ -343,6 +356,7 @@ def png_for(factcheck):
     png = cache.get(key)
     if png is None:
         text, ratings = card_subject(factcheck)
-        png = render(settings.SITE_NAME, text, ratings, settings.SITE_URL)
+        quoted = len(factcheck.claims.all()) == 1
+        png = render(settings.SITE_NAME, text, ratings, settings.SITE_URL, quoted)
         cache.set(key, png, CACHE_SECONDS)
     return png

@@ -265,3 +265,18 @@ def test_a_new_verdict_gives_the_card_a_new_url_and_etag(client):
     new_page = client.get(factcheck.get_absolute_url()).content.decode()
     assert after != before
     assert after.strip('"') in new_page and after.strip('"') not in page
+
+
+def test_a_single_claim_is_quoted_so_it_never_reads_as_our_statement(
+    client, draws, journalist, editor
+):
+    one = make_published(journalist, editor)
+    several = make_published(journalist, editor, claims=2, headline="Two claims")
+    card(client, one)
+    card(client, several)
+    assert [call[-1] for call in draws] == [True, False]
+    plain = social_card.render("Desk", "Bananas cure colds", [], "https://x.example")
+    quoted = social_card.render(
+        "Desk", "Bananas cure colds", [], "https://x.example", True
+    )
+    assert plain != quoted
