@@ -363,8 +363,12 @@ class PublishForm(WorkflowForm):
         ),
     )
 
+    #: The version the editor has in front of them (``workflow.publish``).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.factcheck.lock_version
         # A revision replaces what readers see now; it cannot be scheduled.
         if self.factcheck.revision_of_id is not None:
             del self.fields["at"]

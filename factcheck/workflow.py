@@ -439,16 +439,18 @@ def request_changes(factcheck, user, note):
     )
 
 
-def publish(factcheck, user, at=None):
+def publish(factcheck, user, at=None, version=None):
     """Publish now, or at ``at`` (readers see it from then on, without a scheduler).
 
     Refused while the publish gate lists problems or the rating panel has not
-    reached its quorum. A revision is published over its original, which is
-    returned (see ``_publish_revision``).
+    reached its quorum. ``version``, when given, is the ``lock_version`` the
+    editor reviewed: if the article changed since, publishing is refused, so
+    nobody approves words they have not read. A revision is published over its
+    original, which is returned (see ``_publish_revision``).
     """
     check_permission(user, factcheck, Action.PUBLISH)
     if factcheck.revision_of_id is not None:
-        return _publish_revision(factcheck, user, at)
+        return _publish_revision(factcheck, user, at, version)
     if at is not None and at <= timezone.now():
         raise TransitionNotAllowed(
             _("The publication time has passed: pick a later one, or publish now."),
@@ -456,6 +458,7 @@ def publish(factcheck, user, at=None):
         )
 
     def prepare(locked):
+        _require_reviewed(locked, version)
         _require_gate(locked)
         _require_quorum(locked, user)
         when = at or timezone.now()
@@ -521,7 +524,19 @@ def revision_conflict(revision, original=None):
     return None
 
 
-def _publish_revision(revision, user, at):
+def _require_reviewed(locked, version):
+    if version is not None and locked.lock_version != version:
+        raise TransitionNotAllowed(
+            _(
+                "“%(headline)s” has changed since you opened it. Read it again "
+                "before publishing."
+            )
+            % {"headline": locked.headline},
+            code="changed_since_review",
+        )
+
+
+def _publish_revision(revision, user, at, version=None):
     """Copy an approved revision over its live original; return the original.
 
     Readers keep the URL and the publication dates; the revision row is gone
@@ -540,6 +555,7 @@ def _publish_revision(revision, user, at):
         conflict = revision_conflict(locked, original)
         if conflict:
             raise TransitionNotAllowed(conflict, code="revision_conflict")
+        _require_reviewed(locked, version)
         _require_gate(locked)
         _require_quorum(locked, user)
         from_status = locked.status

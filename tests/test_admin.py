@@ -839,3 +839,25 @@ def test_the_reason_for_taking_it_off_the_site_is_on_the_form(
     page = as_editor.get(change_url(in_review)).content.decode()
     assert "Taken off the site by" in page
     assert "A figure needs checking again." in page
+
+
+def test_an_editor_publishes_only_what_they_read(
+    client, in_review, editor, other_editor
+):
+    client.force_login(editor)
+    page = client.get(change_url(in_review))
+    step = next(
+        s for s in page.context["workflow"]["steps"] if s["step"].action == "publish"
+    )
+    seen = step["form"]["version"].value()
+    # Meanwhile another editor changes the headline.
+    FactCheck.objects.filter(pk=in_review.pk).update(
+        headline="Changed meanwhile", lock_version=seen + 1
+    )
+
+    response = client.post(step["url"], {"version": seen}, follow=True)
+
+    assert "has changed since you opened it" in response.content.decode()
+    assert FactCheck.objects.get(pk=in_review.pk).status == "review"
+    response = client.post(step["url"], {"version": seen + 1}, follow=True)
+    assert FactCheck.objects.get(pk=in_review.pk).is_published is True
