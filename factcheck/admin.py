@@ -662,8 +662,27 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class DirectoryAdmin(admin.ModelAdmin):
+    """Claimants and experts: shared records that published articles show.
+
+    Journalists keep the directories, but once a record appears in something
+    readers see, changing it changes a published article: that is for editors.
+    """
+
+    #: The lookup from the record to the fact-checks that show it.
+    shown_in = None
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not workflow.is_editor(request.user):
+            published = FactCheck.objects.published().filter(**{self.shown_in: obj})
+            if published.exists():
+                return False
+        return super().has_change_permission(request, obj)
+
+
 @admin.register(Claimant)
-class ClaimantAdmin(admin.ModelAdmin):
+class ClaimantAdmin(DirectoryAdmin):
+    shown_in = "claims__claimant"
     list_display = ["name", "kind", "platform", "handle", "description"]
     list_filter = ["kind"]
     search_fields = ["name", "handle", "description"]
@@ -671,7 +690,8 @@ class ClaimantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Expert)
-class ExpertAdmin(admin.ModelAdmin):
+class ExpertAdmin(DirectoryAdmin):
+    shown_in = "quotes__expert"
     list_display = ["name", "credentials", "affiliation", "field"]
     list_filter = ["field"]
     search_fields = ["name", "credentials", "affiliation", "field"]

@@ -861,3 +861,21 @@ def test_an_editor_publishes_only_what_they_read(
     assert FactCheck.objects.get(pk=in_review.pk).status == "review"
     response = client.post(step["url"], {"version": seen + 1}, follow=True)
     assert FactCheck.objects.get(pk=in_review.pk).is_published is True
+
+
+def test_records_readers_see_are_changed_by_editors_only(
+    client, journalist, editor, in_review, other_editor
+):
+    draft = make_factcheck(authors=[journalist])
+    unseen = draft.claims.get().claimant
+    workflow.publish(in_review, other_editor)
+    shown = in_review.claims.get().claimant
+
+    def can_change(user, claimant):
+        client.force_login(user)
+        url = reverse("admin:factcheck_claimant_change", args=[claimant.pk])
+        return client.get(url).context["has_change_permission"]
+
+    assert can_change(journalist, unseen) is True
+    assert can_change(journalist, shown) is False
+    assert can_change(editor, shown) is True
