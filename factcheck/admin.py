@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from . import verdicts, workflow
 from .admin_views import WorkflowAdminMixin, status_badge
 from .forms import (
     AppearanceInlineFormSet,
@@ -40,6 +40,7 @@ from .models import (
     Topic,
     TransitionLog,
 )
+from .models.people import display_name
 from .sanitize import clean_html
 from .search import refresh_search_vector
 
@@ -311,11 +312,6 @@ class RevisionListFilter(admin.SimpleListFilter):
         return queryset
 
 
-def display_name(user):
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile else (user.get_full_name() or user.username)
-
-
 @admin.register(FactCheck)
 class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     """Fact-checks, with the workflow panel (see ``admin_views``) on the change form."""
@@ -541,7 +537,8 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("body"))
     def formatted_body(self, obj):
-        # The allow-list (nh3) makes it safe, as on the public page.
+        # Sanitised on every save already (fields.RichTextField); cleaned again
+        # here because script in the admin would run with a staff session.
         return mark_safe(clean_html(obj.body))
 
     @admin.display(description=_("status"), ordering="status")
@@ -556,11 +553,7 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("rating"))
     def ratings_column(self, obj):
-        ratings = [
-            c.verdict.rating
-            for c in obj.claims.all()
-            if hasattr(c, "verdict") and c.verdict.rating
-        ]
+        ratings = verdicts.ratings(obj)
         return format_html_join(" ", "{}", ((rating_badge(r),) for r in ratings)) or "—"
 
     @admin.display(description=_("authors"))

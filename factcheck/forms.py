@@ -24,7 +24,9 @@ from .models import (
     Source,
     Verdict,
 )
+from .models.articles import key_point_lines
 from .models.checks import validate_web_url
+from .models.people import display_name
 
 
 class FactCheckAdminForm(forms.ModelForm):
@@ -66,9 +68,7 @@ class FactCheckAdminForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[self.add_prefix("version")] = current.lock_version
             who = (
-                current.updated_by.get_full_name() or current.updated_by.username
-                if current.updated_by
-                else _("Someone")
+                display_name(current.updated_by) if current.updated_by else _("Someone")
             )
             raise ValidationError(
                 _(
@@ -320,9 +320,7 @@ def outline_from_forms(form, formsets):
         shared_sources=shared,
         has_hero_image=bool(data.get("hero_image", form.instance.hero_image)),
         hero_image_alt=data.get("hero_image_alt", ""),
-        key_points=len(
-            [line for line in data.get("key_points", "").splitlines() if line.strip()]
-        ),
+        key_points=len(key_point_lines(data.get("key_points", ""))),
     )
 
 
@@ -406,12 +404,11 @@ class AssignForm(WorkflowForm):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = (
             get_user_model()
-            .objects.with_perm("factcheck.publish_factcheck")
+            .objects.with_perm(workflow.EDITOR_PERMISSION)
+            .select_related("profile")
             .order_by("first_name", "last_name", "username")
         )
-        self.fields["assignee"].label_from_instance = lambda user: (
-            user.get_full_name() or user.username
-        )
+        self.fields["assignee"].label_from_instance = display_name
         self.initial.setdefault("assignee", self.factcheck.assignee_id)
         self.initial.setdefault("due_at", self.factcheck.review_due_at)
         self.initial.setdefault("priority", self.factcheck.review_priority)

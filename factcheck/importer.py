@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import Truncator
 
 from .models import Byline, Claim, Claimant, FactCheck, Source, Verdict
+from .models.checks import validate_web_url
 from .search import refresh_search_vector
 from .slugs import unique_slug
 
@@ -118,7 +118,7 @@ def parse(text):
             url = match["url"] or ""
             if url:
                 try:
-                    URLValidator(schemes=["http", "https"])(url)
+                    validate_web_url(url)
                 except ValidationError:
                     raise MalformedArticle(
                         f"line {number}: {url[:80]!r} is not a valid http(s) URL"

@@ -17,6 +17,9 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from .models import EDITOR_PERMISSION
+from .models.people import display_name
+
 _muted = ContextVar("factcheck_notifications_muted", default=False)
 
 
@@ -28,10 +31,6 @@ def muted():
         yield
     finally:
         _muted.reset(token)
-
-
-def _name(user):
-    return user.get_full_name() or user.username
 
 
 def _when(moment):
@@ -53,7 +52,7 @@ def _authors(factcheck):
 
 def _editors():
     return get_user_model().objects.with_perm(
-        "factcheck.publish_factcheck", include_superusers=False
+        EDITOR_PERMISSION, include_superusers=False
     )
 
 
@@ -73,7 +72,7 @@ def _send(recipients, actor, subject, body):
 def submitted(factcheck, actor, note=""):
     """Tell the assigned reviewer, or every editor, that a review is waiting."""
     body = _("%(who)s submitted “%(headline)s” for review.") % {
-        "who": _name(actor),
+        "who": display_name(actor),
         "headline": factcheck.headline,
     }
     if factcheck.assignee_id and factcheck.review_due_at:
@@ -95,7 +94,7 @@ def assigned(factcheck, actor, note=""):
     body = _(
         "%(who)s assigned you the review of “%(headline)s” (priority: %(priority)s)."
     ) % {
-        "who": _name(actor),
+        "who": display_name(actor),
         "headline": factcheck.headline,
         "priority": factcheck.get_review_priority_display().lower(),
     }
@@ -113,7 +112,7 @@ def assigned(factcheck, actor, note=""):
 def changes_requested(factcheck, actor, note):
     """Give the authors the editor's note on what to change."""
     body = _("%(who)s sent “%(headline)s” back to you with this note:") % {
-        "who": _name(actor),
+        "who": display_name(actor),
         "headline": factcheck.headline,
     }
     body += "\n\n" + note + "\n\n"
@@ -131,7 +130,7 @@ def changes_requested(factcheck, actor, note):
 def published(factcheck, actor, note=""):
     """Tell the authors their fact-check is out, or when it will be."""
     values = {
-        "who": _name(actor),
+        "who": display_name(actor),
         "headline": factcheck.headline,
         "when": _when(factcheck.published_at),
         "url": settings.SITE_URL + factcheck.get_absolute_url(),
@@ -158,7 +157,7 @@ def unpublished(factcheck, actor, note):
     body = _(
         "%(who)s took “%(headline)s” off the site (now %(status)s), giving this reason:"
     ) % {
-        "who": _name(actor),
+        "who": display_name(actor),
         "headline": factcheck.headline,
         "status": factcheck.get_status_display().lower(),
     }

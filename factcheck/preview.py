@@ -8,7 +8,6 @@ be forged, and the link stops working at the time it states.
 import datetime
 
 from django.core import signing
-from django.urls import reverse
 from django.utils import timezone
 
 SALT = "factcheck.preview-link"
@@ -25,11 +24,6 @@ def make_token(factcheck, days=DEFAULT_DAYS):
     return signing.dumps(
         {"f": factcheck.pk, "e": int(expires.timestamp())}, salt=SALT, compress=True
     )
-
-
-def make_url(factcheck, days=DEFAULT_DAYS):
-    """The path of a preview link for ``factcheck``, valid for ``days`` days."""
-    return reverse("factcheck:preview", kwargs={"token": make_token(factcheck, days)})
 
 
 def read_token(token):

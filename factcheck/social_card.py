@@ -1,7 +1,8 @@
 """The 1200x630 PNG shown when a fact-check is shared (its ``og:image``).
 
-Drawn with Pillow from the site name, the claim (the headline when the
-article checks several) and a verdict badge per rated claim. Drawing takes
+Drawn with Pillow from the site name, the claim in quotation marks (the
+headline when the article checks several) and a verdict badge per rated
+claim, up to three and then a "+N" badge. Drawing takes
 tens of milliseconds, so each card is kept in the shared cache under a
 fingerprint of what it shows: a changed claim, rating or headline gives a new
 fingerprint, hence a fresh drawing, and no invalidation is needed. The same
@@ -180,16 +181,13 @@ def _cut(line, font, width, layout):
     return (line.rstrip(TRAILING_PUNCTUATION) or line) + mark
 
 
-def _shorten(lines, font, width, max_lines, layout):
-    if len(lines) <= max_lines:
-        return lines
-    return [*lines[: max_lines - 1], _cut(lines[max_lines - 1], font, width, layout)]
-
-
 def wrap(text, font, width, max_lines, layout=None):
     """Lines of ``text`` no wider than ``width``; if cut, the last ends in an ellipsis."""
     layout = layout or {}
-    return _shorten(_lines(text, font, width, layout), font, width, max_lines, layout)
+    lines = _lines(text, font, width, layout)
+    if len(lines) <= max_lines:
+        return lines
+    return [*lines[: max_lines - 1], _cut(lines[max_lines - 1], font, width, layout)]
 
 
 def _fit_claim(text, script, width, height):
@@ -203,10 +201,9 @@ def _fit_claim(text, script, width, height):
         layout = _layout_kwargs(font, script)
         line_height = int(size * (1.5 if script != "latin" else 1.25))
         max_lines = max(1, height // line_height)
-        lines = _lines(text, font, width, layout)
-        if len(lines) <= max_lines:
+        if len(_lines(text, font, width, layout)) <= max_lines:
             break
-    return font, _shorten(lines, font, width, max_lines, layout), line_height, layout
+    return font, wrap(text, font, width, max_lines, layout), line_height, layout
 
 
 def _badge_geometry(size):

@@ -10,6 +10,7 @@ from django.conf import settings
 
 from . import verdicts
 from .models import Claimant
+from .models.people import display_name
 
 CONTEXT = "https://schema.org"
 
@@ -131,7 +132,7 @@ def _modified(factcheck):
 def _person(user, base_url):
     profile = getattr(user, "profile", None)
     if profile is None:
-        return {"@type": "Person", "name": user.get_full_name() or user.username}
+        return {"@type": "Person", "name": display_name(user)}
     return {
         "@type": "Person",
         "name": profile.display_name,

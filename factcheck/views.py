@@ -1,7 +1,8 @@
 """Reader pages: read-only views over published fact-checks.
 
-Every public view starts from ``FactCheck.objects.published()``; the article
-view alone also shows unpublished work, to staff allowed to preview it.
+Every public view starts from ``FactCheck.objects.published()``. Unpublished
+work shows in two places only: the article view, to staff allowed to preview
+it, and ``PreviewLinkView``, to whoever holds a signed, unexpired link.
 """
 
 from urllib.parse import urlsplit
@@ -79,9 +80,11 @@ def topics_in_use():
 
 
 class FactCheckListView(ListView):
-    """Published fact-checks as cards, newest first, twenty a page."""
+    """Published fact-checks as cards, newest first, twenty a page.
 
-    template_name = "factcheck/factcheck_list.html"
+    A base: each page that lists them names its own template.
+    """
+
     context_object_name = "factchecks"
     paginate_by = 20
 

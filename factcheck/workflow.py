@@ -24,13 +24,19 @@ from django.utils.translation import gettext_lazy
 
 from . import gate, notifications, preview, revisions
 from .completeness import claim_label
-from .models import Claim, FactCheck, Priority, RatingVote, Status, TransitionLog
+from .models import (
+    EDITOR_PERMISSION,
+    Claim,
+    FactCheck,
+    Priority,
+    RatingVote,
+    Status,
+    TransitionLog,
+)
+from .models.people import display_name
 from .search import refresh_search_vector
 
 Action = TransitionLog.Action
-
-#: The permission that makes someone an editor: they run the workflow.
-EDITOR_PERMISSION = "factcheck.publish_factcheck"
 
 
 class WorkflowPermissionDenied(PermissionDenied):
@@ -292,9 +298,15 @@ def delete(factcheck, user):
 
 
 def can_correct(user, factcheck):
-    """Whether ``user`` may append a correction: only to what readers have seen."""
-    return factcheck.first_published_at is not None and user.has_perm(
-        "factcheck.add_correction"
+    """Whether ``user`` may append a correction: only to what readers have seen.
+
+    A scheduled article is not there yet (its first publication is ahead).
+    """
+    first = factcheck.first_published_at
+    return (
+        first is not None
+        and first <= timezone.now()
+        and user.has_perm("factcheck.add_correction")
     )
 
 
@@ -599,7 +611,7 @@ def assign_review(factcheck, user, assignee, due_at=None, priority=Priority.NORM
     if not is_editor(assignee):
         raise ValidationError(
             _("%(name)s is not an editor, so cannot review fact-checks.")
-            % {"name": assignee.get_full_name() or assignee.username},
+            % {"name": display_name(assignee)},
             code="not_editor",
         )
     if due_at is not None and due_at <= timezone.now():
@@ -612,7 +624,7 @@ def assign_review(factcheck, user, assignee, due_at=None, priority=Priority.NORM
         if _self_publishing(assignee, locked):
             raise TransitionNotAllowed(
                 _("%(name)s wrote this fact-check, so another editor has to review it.")
-                % {"name": assignee.get_full_name() or assignee.username},
+                % {"name": display_name(assignee)},
                 code="four_eyes",
             )
         locked.assignee = assignee
@@ -622,7 +634,7 @@ def assign_review(factcheck, user, assignee, due_at=None, priority=Priority.NORM
         # editor with the form open can still save.
         locked.save(update_fields=["assignee", "review_due_at", "review_priority"])
         note = _("Assigned to %(name)s, priority %(priority)s") % {
-            "name": assignee.get_full_name() or assignee.username,
+            "name": display_name(assignee),
             "priority": locked.get_review_priority_display().lower(),
         }
         if due_at is not None:
@@ -691,10 +703,6 @@ class Tally:
     @property
     def agreeing(self):
         return [ballot for ballot in self.votes if ballot.agrees]
-
-    @property
-    def dissenting(self):
-        return [ballot for ballot in self.votes if not ballot.agrees]
 
 
 def tally(factcheck):

@@ -107,3 +107,19 @@ def test_models_and_migrations_agree():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
+
+
+def test_media_go_to_s3_when_a_bucket_is_named(tmp_path):
+    script = (
+        "from django.core.files.storage import default_storage as d;"
+        "d._setup(); print(type(d._wrapped).__name__, d._wrapped.bucket_name)"
+    )
+    env = {**PRODUCTION, "AWS_STORAGE_BUCKET_NAME": "newsroom-media"}
+    result = manage("shell", "--no-imports", "-c", script, env=env)
+    assert result.stdout.strip() == "S3Storage newsroom-media", result.stderr
+
+
+def test_a_newsroom_in_another_language_needs_no_new_migration(tmp_path):
+    env = {"DEBUG": "1", "LANGUAGE_CODE": "fr", "VAR_DIR": str(tmp_path)}
+    result = manage("makemigrations", "--check", "--dry-run", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -654,6 +654,9 @@ class TestScheduledArticlesNobodyHasSeen:
         assert workflow.can_delete(journalist, row) is True
         assert workflow.can_correct(editor, row) is False
 
+    def test_nobody_corrects_what_readers_have_not_seen(self, scheduled, editor):
+        assert workflow.can_correct(editor, scheduled) is False
+
 
 def test_ballots_from_authors_do_not_count(
     panel, journalist, editor, other_editor, third_editor

@@ -6,6 +6,7 @@ pages, ``readers`` what readers send in, ``workflow`` the records the editorial 
 """
 
 from .articles import (
+    EDITOR_PERMISSION,
     Byline,
     Claim,
     ClaimAppearance,
@@ -25,6 +26,7 @@ from .readers import ReaderMessage
 from .workflow import RatingVote, TransitionLog
 
 __all__ = [
+    "EDITOR_PERMISSION",
     "AuthorProfile",
     "Byline",
     "Claim",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import verdicts
 from ..fields import RichTextField, SafeImageField
 from .checks import validate_web_url, web_address
 from .people import Claimant, Expert
@@ -28,6 +29,24 @@ class Priority(models.TextChoices):
     NORMAL = "normal", _("Normal")
     HIGH = "high", _("High")
     URGENT = "urgent", _("Urgent")
+
+
+#: The permission that makes someone an editor: they run the workflow.
+EDITOR_PERMISSION = "factcheck.publish_factcheck"
+
+
+def key_point_lines(text):
+    """The "In short" points in ``text``: one a line, blank lines ignored."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def publication_language():
+    """The newsroom's language (``LANGUAGE_CODE``), the default for a new article.
+
+    A callable, so that a newsroom setting its own language does not change
+    the migrations.
+    """
+    return settings.LANGUAGE_CODE
 
 
 class FactCheckQuerySet(models.QuerySet):
@@ -84,11 +103,7 @@ class FactCheckQuerySet(models.QuerySet):
 
         Reads the topics and ratings from ``factcheck``'s prefetched parts.
         """
-        ratings = {
-            claim.verdict.rating_id
-            for claim in factcheck.claims.all()
-            if getattr(claim, "verdict", None) and claim.verdict.rating_id
-        }
+        ratings = {rating.pk for rating in verdicts.ratings(factcheck)}
         topics = {topic.pk for topic in factcheck.topics.all()}
         return (
             self.exclude(pk=factcheck.pk)
@@ -179,7 +194,7 @@ class FactCheck(models.Model):
         _("language"),
         max_length=10,
         choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
+        default=publication_language,
     )
     partner_credit = models.CharField(
         _("partner credit"),
@@ -335,7 +350,7 @@ class FactCheck(models.Model):
         return self.status == Status.PUBLISHED and not self.is_published
 
     def key_point_list(self):
-        return [line.strip() for line in self.key_points.splitlines() if line.strip()]
+        return key_point_lines(self.key_points)
 
 
 class Byline(models.Model):

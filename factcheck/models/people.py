@@ -163,3 +163,12 @@ class Expert(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+def display_name(user):
+    """How the newsroom names a person: their profile's name, else their own.
+
+    Reads ``user.profile``; select it with the user where names are listed.
+    """
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile else (user.get_full_name() or user.username)

@@ -1,4 +1,8 @@
-"""Records the editorial workflow leaves behind. Only workflow.py writes them."""
+"""Records the editorial workflow leaves behind.
+
+Only the workflow writes them (``workflow``; ``revisions`` moves a revision's
+history onto its original; the demo loader backdates its own entries).
+"""
 
 from django.conf import settings
 from django.db import models

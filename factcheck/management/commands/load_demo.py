@@ -6,8 +6,9 @@ from factcheck import demo
 
 class Command(BaseCommand):
     help = (
-        "Load the demo newsroom: the accounts journalist, editor and admin (password = "
-        "username), topics and fact-checks in every workflow state. Safe to run twice."
+        "Load the demo newsroom: the accounts journalist, reporter, editor, chief and "
+        "admin (password = username), topics and fact-checks in every workflow "
+        "state. Safe to run twice."
     )
 
     def handle(self, *args, **options):
