@@ -205,3 +205,27 @@ def test_a_workflow_button_does_not_silently_drop_unsaved_changes(open_as):
     )
     assert "not saved" in questions[0]
     assert FactCheck.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_a_date_set_by_the_calendar_counts_as_unsaved_but_saving_never_asks(open_as):
+    journalist = make_user("Journalists", username="journalist")
+    draft = make_factcheck(authors=[journalist], headline=HEADLINE)
+    desk = open_as("journalist")
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    desk.on("dialog", answer)
+    desk.goto(f"/admin/factcheck/factcheck/{draft.pk}/change/")
+    desk.locator(
+        "#id_sources-0-published_on + .datetimeshortcuts a", has_text="Today"
+    ).click()
+    desk.locator(".workflow-step-submit button").click()
+    assert len(questions) == 1
+    assert FactCheck.objects.get(pk=draft.pk).status == "draft"
+
+    desk.click("input[name=_continue]")
+    expect(desk.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert len(questions) == 1  # saving left the page without a question

@@ -78,6 +78,8 @@
       return;
     }
     let dirty = false;
+    // Set once the page is left on purpose: by saving, or by going on without.
+    let leaving = false;
     const markDirty = () => {
       dirty = true;
     };
@@ -97,14 +99,21 @@
     document.addEventListener("formset:added", markDirty);
     document.addEventListener("formset:removed", markDirty);
     form.addEventListener("submit", () => {
-      dirty = false;
+      leaving = true;
     });
     // A form sent back with errors holds what was typed, not what is saved.
     if (document.querySelector(".errornote")) {
       markDirty();
     }
+    // The calendar's shortcuts ("Today", "Now") set dates by script, with no
+    // event; a date or time field that differs from the page as sent counts.
+    const datesChanged = () =>
+      Array.from(form.querySelectorAll("input.vDateField, input.vTimeField")).some(
+        (input) => input.value !== input.defaultValue
+      );
+    const unsaved = () => !leaving && (dirty || datesChanged());
     panel.addEventListener("submit", (event) => {
-      if (!dirty) {
+      if (!unsaved()) {
         return;
       }
       const question = translate(
@@ -113,13 +122,13 @@
           "to keep them. Go on without them?"
       );
       if (window.confirm(question)) {
-        dirty = false;
+        leaving = true;
       } else {
         event.preventDefault();
       }
     });
     window.addEventListener("beforeunload", (event) => {
-      if (dirty) {
+      if (unsaved()) {
         event.preventDefault();
         event.returnValue = "";
       }
