@@ -1,5 +1,7 @@
 """Model fields that enforce their rules on every save, not only in forms."""
 
+from django import forms
+from django.core.validators import URLValidator
 from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
@@ -54,3 +56,22 @@ class SafeImageField(models.ImageField):
             file.file = images.scrub(file)
             file.name = file.file.name
         return super().pre_save(model_instance, add)
+
+
+#: The web only: Django's URL fields would also take ftp:// and ftps://,
+#: which readers' browsers do not open and the database refuses
+#: (``models.checks.web_address``).
+validate_web_url = URLValidator(schemes=["http", "https"])
+
+
+class WebURLFormField(forms.URLField):
+    default_validators = [validate_web_url]
+
+
+class WebURLField(models.URLField):
+    """A URL field for links readers follow: http(s) only, in forms and full_clean."""
+
+    default_validators = [validate_web_url]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": WebURLFormField, **kwargs})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from . import preview, workflow
 from .completeness import ClaimOutline, Outline, QuoteOutline
+from .fields import WebURLFormField
 from .models import (
     Byline,
     Claim,
@@ -25,7 +26,6 @@ from .models import (
     Verdict,
 )
 from .models.articles import key_point_lines
-from .models.checks import validate_web_url
 from .models.people import display_name
 
 
@@ -104,12 +104,11 @@ class ClaimInlineForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
         help_text=Verdict._meta.get_field("summary").help_text,
     )
-    seen_url = forms.URLField(
+    seen_url = WebURLFormField(
         label=gettext_lazy("First seen at (URL)"),
         required=False,
         max_length=1000,
         assume_scheme="https",
-        validators=[validate_web_url],
         help_text=gettext_lazy(
             "The post, video or page where the claim was made; the earliest you "
             "found. Archive it too, on the claim's own page."

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from .fields import validate_web_url
 from .models import Byline, Claim, Claimant, FactCheck, Source, Verdict
-from .models.checks import validate_web_url
 from .search import refresh_search_vector
 from .slugs import unique_slug
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -725,6 +725,8 @@ def _require_quorum(factcheck, publisher):
     needed = panel_size()
     if needed <= 1:
         return
+    # Each ballot asks whether its voter is an author: read the byline once.
+    prefetch_related_objects([factcheck], "bylines")
     short = []
     for row in tally(factcheck):
         own = next((b for b in row.votes if b.voter_id == publisher.pk), None)

@@ -184,3 +184,11 @@ def test_the_database_refuses_links_that_are_not_web_addresses(make, url):
     """Code that skips the forms (imports, scripts, the shell) is held too."""
     with pytest.raises(IntegrityError), transaction.atomic():
         make(url)
+
+
+@pytest.mark.parametrize("url", ["not a url", "ftp://files.example.org/report.pdf"])
+def test_a_bad_link_gets_one_clear_error(url):
+    source = SourceFactory.build(factcheck=FactCheckFactory(), url=url)
+    with pytest.raises(ValidationError) as error:
+        source.full_clean()
+    assert error.value.message_dict["url"] == ["Enter a valid URL."]

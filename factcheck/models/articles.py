@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import verdicts
-from ..fields import RichTextField, SafeImageField
-from .checks import validate_web_url, web_address
+from ..fields import RichTextField, SafeImageField, WebURLField
+from .checks import web_address
 from .people import Claimant, Expert
 from .ratings import Rating, Topic
 
@@ -453,12 +453,9 @@ class ClaimAppearance(models.Model):
     claim = models.ForeignKey(
         Claim, on_delete=models.CASCADE, related_name="appearances"
     )
-    url = models.URLField(
-        _("URL"), validators=[validate_web_url], max_length=1000, blank=True
-    )
-    archived_url = models.URLField(
+    url = WebURLField(_("URL"), max_length=1000, blank=True)
+    archived_url = WebURLField(
         _("archived copy"),
-        validators=[validate_web_url],
         max_length=1000,
         blank=True,
         help_text=_("e.g. an archive.org or archive.today link."),
@@ -574,9 +571,7 @@ class Source(models.Model):
         blank=True,
         help_text=_("e.g. a journal, agency or newspaper."),
     )
-    url = models.URLField(
-        _("URL"), validators=[validate_web_url], max_length=1000, blank=True
-    )
+    url = WebURLField(_("URL"), max_length=1000, blank=True)
     citation = models.TextField(
         _("full citation"),
         blank=True,
@@ -606,9 +601,8 @@ class Source(models.Model):
     origin = models.CharField(
         _("primary or secondary"), max_length=10, choices=Origin, default=Origin.PRIMARY
     )
-    archived_url = models.URLField(
+    archived_url = WebURLField(
         _("archived copy"),
-        validators=[validate_web_url],
         max_length=1000,
         blank=True,
         help_text=_("e.g. an archive.org or archive.today link."),

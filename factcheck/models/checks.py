@@ -1,13 +1,8 @@
 """Database checks several models share."""
 
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-#: What forms and ``full_clean`` accept in a URL field: the web only (Django's
-#: default would also take ftp:// and ftps://, which the database refuses).
-validate_web_url = URLValidator(schemes=["http", "https"])
 
 
 def web_address(model_name, field):

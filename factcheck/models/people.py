@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import SafeImageField
-from .checks import validate_web_url, web_address
+from ..fields import SafeImageField, WebURLField
+from .checks import web_address
 
 
 class AuthorProfile(models.Model):
@@ -83,9 +83,7 @@ class Claimant(models.Model):
         blank=True,
         help_text=_("For accounts: e.g. @example."),
     )
-    url = models.URLField(
-        _("profile URL"), validators=[validate_web_url], max_length=500, blank=True
-    )
+    url = WebURLField(_("profile URL"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..fields import WebURLField
 from .articles import FactCheck
-from .checks import validate_web_url, web_address
+from .checks import web_address
 
 
 class ReaderMessage(models.Model):
@@ -36,9 +37,8 @@ class ReaderMessage(models.Model):
         verbose_name=_("about fact-check"),
     )
     message = models.TextField(_("message"))
-    url = models.URLField(
+    url = WebURLField(
         _("where it was seen"),
-        validators=[validate_web_url],
         max_length=1000,
         blank=True,
     )
