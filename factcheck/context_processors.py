@@ -1,19 +1,16 @@
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
 
-from . import caching
 from .models import Page
 
 
 def site(request):
-    """The site's name, the footer's pages, and what caching needs.
+    """The site's name and address, and the pages its footer links to.
 
-    The pages are a lazy queryset and the generation a lazy lookup: templates
-    that cache the footer (keyed by the generation) run neither query on a hit.
+    The pages are a lazy queryset: a template that does not show the footer
+    runs no query.
     """
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
         "footer_pages": Page.objects.filter(in_footer=True),
-        "cache_generation": SimpleLazyObject(caching.generation),
-        "reader_cache_seconds": settings.FACTCHECK_PAGE_CACHE_SECONDS,
     }

@@ -1,154 +1,91 @@
-"""Load the invented demo newsroom (``demo_content``) through the real workflow.
+"""Load the invented demo newsroom (``demo_newsroom/``) through the real code paths.
 
-Every state change goes through ``workflow``, as it would for people in the
-admin; only the timestamps are moved afterwards, so the demo has a history
-spread over weeks instead of one second.
+People and the directories come from ``newsroom.toml``; every article is a
+plain-text file that the importer parses and builds, exactly as
+``manage.py import_factcheck`` would, so loading the demo exercises the
+importer on every run. Every state change then goes through ``workflow`` and
+every correction through ``editing``, as they would for people in the admin;
+only the timestamps are moved afterwards, so the demo has a history spread
+over weeks instead of one second.
 """
 
 import datetime
+import tomllib
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import demo_content, notifications, workflow
+from . import editing, importer, notifications, panel, workflow
 from .models import (
     AuthorProfile,
-    Byline,
-    Claim,
     Claimant,
-    ClaimAppearance,
-    Correction,
     Expert,
-    ExpertQuote,
     FactCheck,
     Priority,
-    Rating,
-    Source,
     Topic,
     TransitionLog,
-    Verdict,
 )
-from .search import refresh_search_vector
 
-#: Dev-only accounts; the README lists them. Each password is the username.
-ADMIN_USERNAME = "admin"
+NEWSROOM = Path(__file__).resolve().with_name("demo_newsroom")
+MANIFEST = NEWSROOM / "newsroom.toml"
+ARTICLES = NEWSROOM / "articles"
 
 
-def _account(username, *, group=None, superuser=False, **fields):
+def read_manifest():
+    """The demo's people, directories and article list, as plain data."""
+    with MANIFEST.open("rb") as file:
+        return tomllib.load(file)
+
+
+def read_article(name):
+    """Parse the article file ``name``; a mistake in it names the file.
+
+    The file must give its slug: the loader skips an article whose slug
+    exists, which is what makes loading twice add nothing.
+    """
+    path = ARTICLES / name
+    try:
+        article = importer.parse(importer.read_article(path))
+    except importer.MalformedArticle as error:
+        raise importer.MalformedArticle(f"{name}: {error}") from None
+    if not article.slug:
+        raise importer.MalformedArticle(f"{name}: a demo article needs a 'SLUG:' line")
+    return article
+
+
+def _account(username, *, group=None, superuser=False, profile=None, **fields):
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=username,
         defaults={"is_staff": True, "is_superuser": superuser, **fields},
     )
     if created:
+        # Dev-only accounts: each password is the username (README).
         user.set_password(username)
         user.save(update_fields=["password"])
     if group:
         user.groups.add(Group.objects.get(name=group))
+    if profile:
+        AuthorProfile.objects.get_or_create(user=user, defaults=profile)
     return user
 
 
-def load_people():
-    users = {
-        ADMIN_USERNAME: _account(
-            ADMIN_USERNAME, superuser=True, email="admin@example.org"
-        )
-    }
-    for person in demo_content.PEOPLE:
-        user = _account(
-            person["username"],
-            group=person["group"],
-            first_name=person["first_name"],
-            last_name=person["last_name"],
-            email=person["email"],
-        )
-        AuthorProfile.objects.get_or_create(
-            user=user,
-            defaults={
-                "display_name": person["display_name"],
-                "slug": person["slug"],
-                "role": person["role"],
-                "bio": person["bio"],
-            },
-        )
-        users[user.username] = user
-    return users
+def load_people(people):
+    """Create the accounts and author pages; return the users by username."""
+    return {person["username"]: _account(**person) for person in people}
 
 
-def load_vocabulary():
-    topics = {
-        row["slug"]: Topic.objects.get_or_create(slug=row["slug"], defaults=row)[0]
-        for row in demo_content.TOPICS
-    }
-    claimants = {
-        row["slug"]: Claimant.objects.get_or_create(slug=row["slug"], defaults=row)[0]
-        for row in demo_content.CLAIMANTS
-    }
-    experts = {}
-    for row in demo_content.EXPERTS:
-        fields = {k: v for k, v in row.items() if k != "key"}
-        experts[row["key"]] = Expert.objects.get_or_create(
-            name=row["name"], defaults=fields
-        )[0]
-    return topics, claimants, experts
-
-
-def _create_article(spec, users, topics, claimants, experts):
-    authors = [users[name] for name in spec["authors"]]
-    factcheck = FactCheck.objects.create(
-        headline=spec["headline"],
-        slug=spec["slug"],
-        standfirst=spec["standfirst"],
-        key_points="\n".join(spec.get("key_points", [])),
-        body=spec["body"],
-        language=spec.get("language", "en"),
-        partner_credit=spec.get("partner_credit", ""),
-        created_by=authors[0],
-        updated_by=authors[0],
-    )
-    factcheck.topics.set([topics[slug] for slug in spec["topics"]])
-    for ordering, author in enumerate(authors):
-        Byline.objects.create(factcheck=factcheck, author=author, ordering=ordering)
-    claims = []
-    for ordering, row in enumerate(spec["claims"]):
-        claim = Claim.objects.create(
-            factcheck=factcheck,
-            statement=row["statement"],
-            claimant=claimants.get(row.get("claimant")),
-            ordering=ordering,
-        )
-        rating = (
-            Rating.objects.filter(slug=row["rating"]).first()
-            if row.get("rating")
-            else None
-        )
-        if rating or row.get("summary"):
-            Verdict.objects.create(
-                claim=claim, rating=rating, summary=row.get("summary", "")
-            )
-        for appearance in row.get("appearances", []):
-            ClaimAppearance.objects.create(claim=claim, **appearance)
-        claims.append(claim)
-    for ordering, row in enumerate(spec.get("sources", [])):
-        row = dict(row)
-        index = row.pop("claim", None)
-        Source.objects.create(
-            factcheck=factcheck,
-            claim=claims[index] if index is not None else None,
-            ordering=ordering,
-            **row,
-        )
-    for ordering, row in enumerate(spec.get("quotes", [])):
-        row = dict(row)
-        ExpertQuote.objects.create(
-            factcheck=factcheck,
-            expert=experts[row.pop("expert")],
-            ordering=ordering,
-            **row,
-        )
-    return factcheck
+def load_directories(manifest):
+    """Create the topics, claimants and experts the articles name."""
+    for row in manifest["topics"]:
+        Topic.objects.get_or_create(slug=row["slug"], defaults=row)
+    for row in manifest["claimants"]:
+        Claimant.objects.get_or_create(slug=row["slug"], defaults=row)
+    for row in manifest["experts"]:
+        Expert.objects.get_or_create(name=row["name"], defaults=row)
 
 
 def _backdate(factcheck, when):
@@ -167,30 +104,30 @@ def _backdate(factcheck, when):
         )
 
 
-def _advance(factcheck, spec, users):
-    """Walk the article through the workflow to the state the demo asks for."""
-    state = spec["state"]
+def _advance(factcheck, entry, author, desk):
+    """Walk the article through the workflow to the state the manifest asks for."""
+    state = entry["state"]
     if state == "draft":
         return
-    author, editor = users[spec["authors"][0]], users["editor"]
+    editor = desk["editor"]
     workflow.submit_for_review(factcheck, author)
     if state == "review":
         workflow.assign_review(
             factcheck,
             editor,
-            users["chief"],
+            desk["reviewer"],
             due_at=timezone.now() + datetime.timedelta(days=1),
             priority=Priority.HIGH,
         )
     if state in ("scheduled", "published"):
-        _panel_agrees(factcheck, [users["chief"], users[ADMIN_USERNAME]])
+        _panel_agrees(factcheck, desk["panel"])
     if state == "changes_requested":
-        workflow.request_changes(factcheck, editor, spec["change_request_note"])
+        workflow.request_changes(factcheck, editor, entry["change_request_note"])
     elif state == "scheduled":
         workflow.publish(
             factcheck,
             editor,
-            at=timezone.now() + datetime.timedelta(days=spec["days_ago"]),
+            at=timezone.now() + datetime.timedelta(days=entry["days_ago"]),
         )
     elif state == "published":
         workflow.publish(factcheck, editor)
@@ -198,9 +135,41 @@ def _advance(factcheck, spec, users):
 
 def _panel_agrees(factcheck, voters):
     """Cast the agreeing votes a rating panel (FACTCHECK_PANEL_VOTES) needs."""
-    for voter in voters[: workflow.panel_size() - 1]:
+    for voter in voters[: panel.panel_size() - 1]:
         for claim in factcheck.claims.select_related("verdict"):
-            workflow.vote(claim, voter, claim.verdict.rating)
+            panel.vote(claim, voter, claim.verdict.rating)
+
+
+def _correct(factcheck, corrections, editor):
+    """Issue the article's corrections, dated ``days_after`` its publication.
+
+    The log entry each one leaves is moved to that date too, so the history
+    reads in the order it happened.
+    """
+    factcheck.refresh_from_db()
+    for row in corrections:
+        issued_at = factcheck.published_at + datetime.timedelta(days=row["days_after"])
+        editing.issue_correction(
+            factcheck=factcheck,
+            user=editor,
+            kind=row["kind"],
+            text=row["text"],
+            issued_at=issued_at,
+        )
+        logged = factcheck.transitions.filter(action=TransitionLog.Action.CORRECT)
+        TransitionLog.objects.filter(pk=logged.latest("pk").pk).update(
+            created_at=issued_at
+        )
+
+
+def _load_article(entry, article, users, desk, now):
+    authors = [users[name] for name in entry["authors"]]
+    factcheck = importer.create_draft(article, authors[0], coauthors=authors[1:])
+    _advance(factcheck, entry, authors[0], desk)
+    if entry["state"] != "scheduled":
+        _backdate(factcheck, now - datetime.timedelta(days=entry["days_ago"]))
+    _correct(factcheck, entry.get("corrections", []), desk["editor"])
+    return factcheck
 
 
 @transaction.atomic
@@ -208,29 +177,21 @@ def _panel_agrees(factcheck, voters):
 def load():
     """Create whatever part of the demo newsroom is missing; return what was added.
 
-    Nobody is emailed: the demo's history happened in the past.
+    Nobody is emailed: the demo's history happened in the past. An article
+    whose slug exists is left alone, so loading twice adds nothing.
     """
-    users = load_people()
-    topics, claimants, experts = load_vocabulary()
+    manifest = read_manifest()
+    users = load_people(manifest["people"])
+    load_directories(manifest)
+    desk = {
+        "editor": users[manifest["desk"]["editor"]],
+        "reviewer": users[manifest["desk"]["reviewer"]],
+        "panel": [users[name] for name in manifest["desk"]["panel"]],
+    }
     created = []
     now = timezone.now()
-    for spec in demo_content.FACTCHECKS:
-        if FactCheck.objects.filter(slug=spec["slug"]).exists():
-            continue
-        factcheck = _create_article(spec, users, topics, claimants, experts)
-        _advance(factcheck, spec, users)
-        if spec["state"] != "scheduled":
-            _backdate(factcheck, now - datetime.timedelta(days=spec["days_ago"]))
-        for row in spec.get("corrections", []):
-            factcheck.refresh_from_db()
-            Correction.objects.create(
-                factcheck=factcheck,
-                kind=row["kind"],
-                text=row["text"],
-                issued_at=factcheck.published_at
-                + datetime.timedelta(days=row["days_after"]),
-                issued_by=users["editor"],
-            )
-        created.append(factcheck)
-    refresh_search_vector(*(factcheck.pk for factcheck in created))
+    for entry in manifest["articles"]:
+        article = read_article(entry["file"])
+        if not FactCheck.objects.filter(slug=article.slug).exists():
+            created.append(_load_article(entry, article, users, desk, now))
     return created

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -45,8 +44,7 @@ def _admin_url(factcheck):
 
 def _authors(factcheck):
     return get_user_model().objects.filter(
-        Q(bylines__factcheck=factcheck) | Q(pk=factcheck.created_by_id),
-        is_active=True,
+        pk__in=factcheck.author_ids(), is_active=True
     )
 
 

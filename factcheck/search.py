@@ -1,7 +1,7 @@
 """Full-text search over published fact-checks.
 
-On PostgreSQL a stored, GIN-indexed vector is kept per article (headline and
-claims weigh most, then the standfirst, then the body) and queries are read
+On PostgreSQL a stored, GIN-indexed vector is kept per article
+(``FactCheckQuerySet.refresh_search_vector``) and queries are read
 the way people type them into search boxes (``websearch_to_tsquery``); other
 databases fall back to substring matching so search still works on a laptop.
 """
@@ -12,12 +12,7 @@ import string
 import unicodedata
 
 from django import forms
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     Case,
@@ -25,45 +20,16 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
-    StringAgg,
-    Subquery,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import Claim, FactCheck, Rating, Topic
-
-SEARCH_CONFIG = "english"
-
-
-def refresh_search_vector(*factcheck_ids):
-    """Recompute the stored search vector of the given fact-checks."""
-    if connection.vendor != "postgresql" or not factcheck_ids:
-        return
-    claims = (
-        Claim.objects.filter(factcheck=OuterRef("pk"))
-        .values("factcheck")
-        .annotate(
-            text=StringAgg("statement", delimiter=Value(" "), output_field=TextField())
-        )
-        .values("text")
-    )
-    FactCheck.objects.filter(pk__in=factcheck_ids).update(
-        search_vector=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-        + SearchVector(
-            Coalesce(Subquery(claims), Value(""), output_field=TextField()),
-            weight="A",
-            config=SEARCH_CONFIG,
-        )
-        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
-
+from .models import SEARCH_CONFIG, Claim, Rating, Topic
 
 #: Longer queries are cut to this many characters: nobody types more, and a
 #: pasted essay must not become a slow query.

@@ -1,114 +1,136 @@
-"""``/sitemap.xml``: published fact-checks, the pages that list them, standing pages."""
+"""``/sitemap.xml``: an index of sections, each small enough to build at once.
 
-from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Q, Subquery
+One section holds the site's own pages (the home page, topics, ratings,
+authors, standing pages); the fact-checks are listed by month of first
+publication, so each section is an index range scan of bounded size, written
+straight to XML (a section of thousands of URLs through the template engine
+would take longer than the page budget allows). A month with more than
+``MAX_URLS`` fact-checks is split into numbered parts.
+"""
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.html import escape
 
 from . import structured_data
 from .models import AuthorProfile, FactCheck, Page, Rating, Topic
 
-
-class FactCheckSitemap(Sitemap):
-    changefreq = "weekly"
-    priority = 0.8
-
-    def items(self):
-        return FactCheck.objects.published().prefetch_related("corrections")
-
-    def lastmod(self, item):
-        return structured_data.updated(item) or structured_data.published(item)
-
-
-class _ListingSitemap(Sitemap):
-    """Pages listing fact-checks (per topic, rating, author), where any are published.
-
-    ``lastmod`` is the newest publication the page lists.
-    """
-
-    changefreq = "daily"
-    priority = 0.5
-    model = None
-    lookup = None
-
-    def listed_here(self):
-        """A filter for the fact-checks the page of ``OuterRef("pk")`` lists."""
-        return Q(**{self.lookup: OuterRef("pk")})
-
-    def items(self):
-        newest = (
-            FactCheck.objects.published()
-            .filter(self.listed_here())
-            .order_by("-published_at")
-            .values("published_at")[:1]
-        )
-        return (
-            self.model.objects.annotate(newest=Subquery(newest))
-            .filter(newest__isnull=False)
-            .order_by("pk")
-        )
-
-    def lastmod(self, item):
-        return item.newest
-
-
-class TopicSitemap(_ListingSitemap):
-    model = Topic
-    lookup = "topics"
-
-
-class RatingSitemap(_ListingSitemap):
-    model = Rating
-    lookup = "claims__verdict__rating"
-
-
-class AuthorSitemap(_ListingSitemap):
-    model = AuthorProfile
-
-    def listed_here(self):
-        return FactCheck.credited(OuterRef("user"))
-
-
-class PageSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.3
-
-    def items(self):
-        return Page.objects.all()
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class SectionSitemap(Sitemap):
-    """The home page and the site's indexes; the lists change with each publication."""
-
-    changefreq = "daily"
-    priority = 1.0
-    #: url name -> whether it lists fact-checks (and so has a lastmod)
-    sections = {
-        "factcheck:home": True,
-        "factcheck:topics": True,
-        "factcheck:how-we-rate": False,
-    }
-
-    def items(self):
-        return list(self.sections)
-
-    def location(self, item):
-        return reverse(item)
-
-    def lastmod(self, item):
-        if not self.sections[item]:
-            return None
-        newest = FactCheck.objects.published().order_by("-published_at").first()
-        return newest.published_at if newest else None
-
-
-SITEMAPS = {
-    "sections": SectionSitemap,
-    "factchecks": FactCheckSitemap,
-    "topics": TopicSitemap,
-    "ratings": RatingSitemap,
-    "authors": AuthorSitemap,
-    "pages": PageSitemap,
+#: The sitemap protocol allows 50,000 URLs a file; a tenth keeps each fast.
+MAX_URLS = 5000
+XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+#: url name -> whether it lists fact-checks (and so has a lastmod)
+SECTIONS = {
+    "factcheck:home": True,
+    "factcheck:topics": True,
+    "factcheck:how-we-rate": False,
 }
+
+
+def _date(value):
+    return value.date().isoformat() if value else None
+
+
+def _xml(root, rows):
+    """A urlset or sitemapindex of ``rows``: (location, lastmod or None)."""
+    item = "url" if root == "urlset" else "sitemap"
+    parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{XMLNS}">']
+    for location, lastmod in rows:
+        parts.append(f"<{item}><loc>{escape(location)}</loc>")
+        if lastmod:
+            parts.append(f"<lastmod>{lastmod}</lastmod>")
+        parts.append(f"</{item}>")
+    parts.append(f"</{root}>\n")
+    return HttpResponse("".join(parts), content_type="application/xml")
+
+
+def _months():
+    """``(month, count, newest change)`` for each month with first publications."""
+    return (
+        FactCheck.objects.published()
+        .annotate(month=TruncMonth("first_published_at"))
+        .values("month")
+        .annotate(count=Count("pk"), newest=Max("published_at"))
+        .order_by("month")
+    )
+
+
+def index(request):
+    """The index: the site's own section, then one section (or more) a month."""
+    base = settings.SITE_URL
+    newest = FactCheck.objects.published().aggregate(at=Max("published_at"))["at"]
+    rows = [(base + reverse("factcheck:sitemap-section", args=["site"]), _date(newest))]
+    for month in _months():
+        name = f"{month['month']:%Y-%m}"
+        parts = -(-month["count"] // MAX_URLS)
+        for part in range(1, parts + 1):
+            path = reverse("factcheck:sitemap-section", args=[name])
+            rows.append(
+                (
+                    f"{base}{path}{f'?p={part}' if part > 1 else ''}",
+                    _date(month["newest"]),
+                )
+            )
+    return _xml("sitemapindex", rows)
+
+
+def section(request, name):
+    if name == "site":
+        return _xml("urlset", _site_pages())
+    try:
+        year, month = (int(part) for part in name.split("-"))
+        part = int(request.GET.get("p", 1))
+    except ValueError:
+        raise Http404 from None
+    if part < 1:
+        raise Http404
+    return _xml("urlset", _factchecks(year, month, part))
+
+
+def _site_pages():
+    """The home page, the indexes, and every page listing published work."""
+    base = settings.SITE_URL
+    newest = _date(
+        FactCheck.objects.published().aggregate(at=Max("published_at"))["at"]
+    )
+    yield from (
+        (base + reverse(name), newest if dated else None)
+        for name, dated in SECTIONS.items()
+    )
+    for listing in (
+        Topic.objects.in_use(),
+        Rating.objects.in_use().order_by("pk"),
+        AuthorProfile.objects.with_published_work().order_by("pk"),
+    ):
+        for item in listing:
+            yield base + item.get_absolute_url(), _date(item.latest_publication)
+    for page in Page.objects.all():
+        yield base + page.get_absolute_url(), _date(page.updated_at)
+
+
+def _factchecks(year, month, part):
+    """The fact-checks first published in ``month``, with when readers last saw
+    them change."""
+    base = settings.SITE_URL
+    # Every article's address but its slug, reversed once: thousands of
+    # reverse() calls would cost more than the rest of the section.
+    prefix = base + reverse("factcheck:detail", args=["-"]).removesuffix("-/")
+    start = (part - 1) * MAX_URLS
+    rows = (
+        FactCheck.objects.published()
+        .filter(first_published_at__year=year, first_published_at__month=month)
+        .annotate(corrected_at=Max("corrections__issued_at"))
+        .order_by("first_published_at", "pk")
+        .values_list(
+            "slug", "first_published_at", "published_at", "revised_at", "corrected_at"
+        )[start : start + MAX_URLS]
+    )
+    if part > 1 and not rows:
+        raise Http404
+    for slug, first, published_at, revised_at, corrected_at in rows:
+        updated = structured_data.latest_change(
+            first, published_at, revised_at, [corrected_at]
+        )
+        yield f"{prefix}{slug}/", _date(updated or first)

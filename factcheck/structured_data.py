@@ -42,15 +42,20 @@ def updated(factcheck):
     including ones readers cannot see. The article page, its meta tags, its
     markup, the feeds and the sitemap all ask here.
     """
-    first = published(factcheck)
+    return latest_change(
+        published(factcheck),
+        factcheck.published_at,
+        factcheck.revised_at,
+        [correction.issued_at for correction in factcheck.corrections.all()],
+    )
+
+
+def latest_change(first, published_at, revised_at, corrected_at):
+    """``updated`` from the dates alone, for lists that read them as columns."""
     if first is None:
         return None
-    changes = [c.issued_at for c in factcheck.corrections.all() if c.issued_at > first]
-    if factcheck.published_at and factcheck.published_at > first:
-        changes.append(factcheck.published_at)
-    if factcheck.revised_at and factcheck.revised_at > first:
-        changes.append(factcheck.revised_at)
-    return max(changes, default=None)
+    changes = [when for when in (*corrected_at, published_at, revised_at) if when]
+    return max((when for when in changes if when > first), default=None)
 
 
 def _claimant(claimant):

@@ -1,50 +1,142 @@
 from django.urls import path
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from . import feeds, views
-from .caching import cache_for_readers as cached
+from . import caching, feeds, sitemaps
+from .views import pages, partners, reader_messages, sharing
 
 app_name = "factcheck"
 
-# Reader pages are cached for anonymous readers (factcheck.caching); the
-# signed preview link is not: it shows unpublished work to one person.
+#: The query parameters a list page reads: its position.
+LIST = ("before", "after")
+
+
+def read_only(view, tag=caching.STATIC, params=()):
+    """A reader URL: GET and HEAD only (405 with ``Allow`` otherwise), cached.
+
+    ``tag`` is the page's own cache tag, or a kind of record whose slug the
+    URL names (``"topic"`` for ``/topics/<slug>/``); ``params`` are the only
+    query parameters the view reads (factcheck.caching).
+    """
+    if tag in ("article", "topic", "rating", "author"):
+        kind = tag
+
+        def page_tag(kwargs):
+            return caching.tag(kind, kwargs["slug"])
+    else:
+
+        def page_tag(kwargs):
+            return tag
+
+    return caching.cache_for_readers(
+        require_safe(view), page_tag=page_tag, params=params
+    )
+
+
 urlpatterns = [
-    path("", cached(views.HomeView.as_view()), name="home"),
+    path("", read_only(pages.HomeView.as_view(), caching.LATEST, LIST), name="home"),
     path(
         "fact-checks/<slug:slug>/",
-        cached(views.FactCheckDetailView.as_view()),
+        read_only(pages.FactCheckDetailView.as_view(), "article"),
         name="detail",
     ),
-    path("fact-checks/<slug:slug>/card.png", views.social_card_png, name="card"),
-    path("fact-checks/<slug:slug>/embed/", cached(views.embed), name="embed"),
-    path("oembed/", cached(views.oembed), name="oembed"),
-    path("how-we-rate/", cached(views.HowWeRateView.as_view()), name="how-we-rate"),
-    path("ratings/<slug:slug>/", cached(views.RatingView.as_view()), name="rating"),
-    path("topics/", cached(views.TopicListView.as_view()), name="topics"),
-    path("topics/<slug:slug>/", cached(views.TopicView.as_view()), name="topic"),
-    path("topics/<slug:slug>/feed/", cached(feeds.TopicFeed()), name="topic-feed"),
+    # The share image keeps its own HTTP caching (an ETag per drawing).
+    path(
+        "fact-checks/<slug:slug>/card.png",
+        require_safe(sharing.social_card_png),
+        name="card",
+    ),
+    path(
+        "fact-checks/<slug:slug>/embed/",
+        read_only(sharing.embed, "article"),
+        name="embed",
+    ),
+    path(
+        "oembed/",
+        read_only(
+            partners.oembed, caching.LATEST, ("url", "format", "maxwidth", "maxheight")
+        ),
+        name="oembed",
+    ),
+    path("how-we-rate/", read_only(pages.HowWeRateView.as_view()), name="how-we-rate"),
+    path(
+        "ratings/<slug:slug>/",
+        read_only(pages.RatingView.as_view(), "rating", LIST),
+        name="rating",
+    ),
+    path(
+        "topics/",
+        read_only(pages.TopicListView.as_view(), caching.LATEST),
+        name="topics",
+    ),
+    path(
+        "topics/<slug:slug>/",
+        read_only(pages.TopicView.as_view(), "topic", LIST),
+        name="topic",
+    ),
+    path(
+        "topics/<slug:slug>/feed/",
+        read_only(feeds.TopicFeed(), "topic"),
+        name="topic-feed",
+    ),
     path(
         "topics/<slug:slug>/feed/atom/",
-        cached(feeds.TopicAtomFeed()),
+        read_only(feeds.TopicAtomFeed(), "topic"),
         name="topic-feed-atom",
     ),
-    path("authors/<slug:slug>/", cached(views.AuthorView.as_view()), name="author"),
-    path("pages/<slug:slug>/", cached(views.PageView.as_view()), name="page"),
-    path("search/", cached(views.SearchView.as_view()), name="search"),
-    path("feed/", cached(feeds.LatestFactChecksFeed()), name="feed"),
-    path("feed/atom/", cached(feeds.LatestFactChecksAtomFeed()), name="feed-atom"),
-    path("api/claimreviews.json", cached(views.claimreviews_json), name="claimreviews"),
-    path("preview/<str:token>/", views.PreviewLinkView.as_view(), name="preview"),
+    path(
+        "authors/<slug:slug>/",
+        read_only(pages.AuthorView.as_view(), "author", LIST),
+        name="author",
+    ),
+    path("pages/<slug:slug>/", read_only(pages.PageView.as_view()), name="page"),
+    path(
+        "search/",
+        read_only(
+            pages.SearchView.as_view(),
+            caching.SEARCH,
+            ("q", "rating", "topic", "since", "until", "page"),
+        ),
+        name="search",
+    ),
+    path("feed/", read_only(feeds.LatestFactChecksFeed(), caching.LATEST), name="feed"),
+    path(
+        "feed/atom/",
+        read_only(feeds.LatestFactChecksAtomFeed(), caching.LATEST),
+        name="feed-atom",
+    ),
+    path("sitemap.xml", read_only(sitemaps.index, caching.LATEST), name="sitemap"),
+    path(
+        "sitemap-<str:name>.xml",
+        read_only(sitemaps.section, caching.LATEST, ("p",)),
+        name="sitemap-section",
+    ),
+    path(
+        "api/claimreviews.json",
+        read_only(partners.claimreviews_json, caching.LATEST, LIST),
+        name="claimreviews",
+    ),
+    # The signed preview link shows unpublished work to one person: not cached.
+    path(
+        "preview/<str:token>/",
+        require_safe(pages.PreviewLinkView.as_view()),
+        name="preview",
+    ),
     # Forms carry a CSRF token per visitor: never cached.
-    path("suggest-a-claim/", views.SuggestClaimView.as_view(), name="suggest"),
+    path(
+        "suggest-a-claim/",
+        never_cache(reader_messages.SuggestClaimView.as_view()),
+        name="suggest",
+    ),
     path(
         "fact-checks/<slug:slug>/report-an-error/",
-        views.ReportErrorView.as_view(),
+        never_cache(reader_messages.ReportErrorView.as_view()),
         name="report-error",
     ),
     path(
         "thanks/",
-        cached(
+        read_only(
             TemplateView.as_view(template_name="factcheck/reader_message_thanks.html")
         ),
         name="thanks",

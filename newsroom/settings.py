@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
-    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_prose_editor",
@@ -72,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETags for every page, and 304s for browsers that already have it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,12 +126,16 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-#: Seconds reader pages stay in the cache; any edit drops them all at once
-#: (factcheck.caching). On by default with Redis: the local-memory cache is
-#: per process, so other workers would not see an edit drop their copies.
+#: Seconds reader pages stay in the cache; a change readers can see drops
+#: the pages showing it at once (factcheck.caching). On by default with
+#: Redis: the local-memory cache is per process, so other workers would not
+#: see a change drop their copies.
 FACTCHECK_PAGE_CACHE_SECONDS = int(
     os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
 )
+#: After a change, how long other processes may serve a page's previous
+#: version while one process rebuilds it (no stampede on publication).
+FACTCHECK_STALE_SECONDS = int(os.environ.get("FACTCHECK_STALE_SECONDS", "10"))
 
 # Reader tips and error reports: a per-client hourly cap. Behind a proxy that
 # puts the client's address in a header, name it (e.g. HTTP_X_REAL_IP).

@@ -1,15 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
-from factcheck.sitemaps import SITEMAPS
-from factcheck.views import RobotsView
+from factcheck.views.pages import RobotsView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("robots.txt", require_safe(RobotsView.as_view()), name="robots"),
     path("", include("factcheck.urls")),
 ]
 

@@ -1,8 +1,9 @@
-"""Build admin POST data from a rendered admin page, as a browser would send it."""
+"""Admin URLs, and admin POST data built from a rendered page as a browser sends it."""
 
 import datetime
 
 from django import forms
+from django.urls import reverse
 
 
 def _encode(value):
@@ -59,3 +60,22 @@ def add_rows(data, prefix, rows):
             data[f"{prefix}-{start + offset}-{name}"] = value
     data[f"{prefix}-TOTAL_FORMS"] = start + len(rows)
     return data
+
+
+def change_url(factcheck):
+    return reverse("admin:factcheck_factcheck_change", args=[factcheck.pk])
+
+
+def step_url(factcheck, action):
+    """Where the workflow panel's button for ``action`` posts."""
+    return reverse("admin:factcheck_factcheck_workflow", args=[factcheck.pk, action])
+
+
+def checklist_url(factcheck=None):
+    if factcheck is None:
+        return reverse("admin:factcheck_factcheck_checklist_new")
+    return reverse("admin:factcheck_factcheck_checklist", args=[factcheck.pk])
+
+
+def shown_messages(response):
+    return [str(message) for message in response.context["messages"]]

@@ -1,10 +1,20 @@
+import datetime
 import os
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 
-from tests.factories import make_user
+from factcheck import workflow
+from factcheck.models import FactCheck
+from tests.factories import (
+    AppearanceFactory,
+    ExpertQuoteFactory,
+    SourceFactory,
+    TopicFactory,
+    make_factcheck,
+    make_user,
+)
 
 #: The real published fact-check the CMS must carry. It is not ours to commit:
 #: it sits in the shared folder beside the checkout, as in CI.
@@ -75,3 +85,69 @@ from tests.browser import browser, page  # noqa: E402,F401  (fixtures)
 @pytest.fixture
 def other_editor(db):
     return make_user("Editors", username="chief")
+
+
+@pytest.fixture
+def draft(journalist):
+    return make_factcheck(authors=[journalist], headline="Are bananas radioactive?")
+
+
+@pytest.fixture
+def in_review(draft, journalist):
+    return workflow.submit_for_review(draft, journalist)
+
+
+@pytest.fixture
+def published(in_review, editor):
+    return workflow.publish(in_review, editor)
+
+
+@pytest.fixture
+def as_journalist(client, journalist):
+    client.force_login(journalist)
+    return client
+
+
+@pytest.fixture
+def as_editor(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def coauthor(db):
+    return make_user("Journalists", username="coauthor")
+
+
+@pytest.fixture
+def live(journalist, coauthor, editor, png_upload):
+    """A published article with every kind of part a revision copies."""
+    factcheck = make_factcheck(
+        authors=[journalist, coauthor],
+        claims=2,
+        key_points="It is old.\nIt was debunked.",
+        hero_image=png_upload(),
+        hero_image_alt="A chart of the figures",
+        hero_image_credit="The desk",
+        hero_image_caption="The figures, by year",
+        partner_credit="With First Check.",
+        language="en",
+    )
+    factcheck.topics.set([TopicFactory(name="Health", slug="health")])
+    AppearanceFactory(claim=factcheck.claims.first(), outlet="X")
+    SourceFactory(factcheck=factcheck, claim=None, title="Shared source")
+    ExpertQuoteFactory(
+        factcheck=factcheck,
+        text="The data say otherwise.",
+        obtained_on=datetime.date(2026, 3, 1),
+        on_record=False,
+        ordering=3,
+    )
+    workflow.submit_for_review(factcheck, journalist)
+    workflow.publish(factcheck, editor)
+    return FactCheck.objects.get(pk=factcheck.pk)
+
+
+@pytest.fixture
+def revision(live, journalist):
+    return workflow.start_revision(live, journalist)

@@ -154,9 +154,10 @@ class ExpertQuoteFactory(factory.django.DjangoModelFactory):
     obtained_via = ExpertQuote.ObtainedVia.PHONE
 
 
-def make_factcheck(authors=(), claims=1, rating_slug="false", **overrides):
+def make_factcheck(authors=(), claims=1, rating_slug="false", topics=(), **overrides):
     """A complete draft: byline, claims with claimant and verdict, a source each."""
     factcheck = FactCheckFactory(authors=list(authors), **overrides)
+    factcheck.topics.set(topics)
     for _ in range(claims):
         claim = ClaimFactory(factcheck=factcheck)
         VerdictFactory(claim=claim, rating=rating(rating_slug))
@@ -172,6 +173,12 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     text = "An earlier version gave the wrong year for the study."
 
 
+def make_published_from(draft, editor=None):
+    """``draft`` submitted by the author who started it, published by an editor."""
+    workflow.submit_for_review(draft, draft.created_by)
+    return workflow.publish(draft, editor or make_user("Editors"))
+
+
 def make_published(journalist=None, editor=None, **overrides):
     """A complete fact-check (see ``make_factcheck``) published through the workflow.
 
@@ -179,7 +186,39 @@ def make_published(journalist=None, editor=None, **overrides):
     the four-eyes rule requires.
     """
     journalist = journalist or make_user("Journalists")
-    editor = editor or make_user("Editors")
-    factcheck = make_factcheck(authors=[journalist], **overrides)
+    return make_published_from(
+        make_factcheck(authors=[journalist], **overrides), editor
+    )
+
+
+def rewrite_revision(revision, other_journalist):
+    """Change every kind of part of ``revision``, as the admin form would."""
+    FactCheck.objects.filter(pk=revision.pk).update(
+        headline="The claim is still false, and here is new evidence",
+        body="<p>A new study confirms it.</p>",
+    )
+    first, second = revision.claims.all()
+    Verdict.objects.filter(claim=first).update(
+        rating=rating("misleading"), summary="Partly: the figure is out of date."
+    )
+    second.delete()
+    SourceFactory(factcheck=revision, claim=first, title="The 2026 study")
+    ExpertQuote.objects.filter(factcheck=revision).update(text="Now confirmed.")
+    Byline.objects.create(factcheck=revision, author=other_journalist, ordering=2)
+    revision.topics.set([TopicFactory(name="Science", slug="science")])
+    return FactCheck.objects.get(pk=revision.pk)
+
+
+def make_mixed_verdicts(journalist, editor):
+    """A published fact-check of two claims rated differently, as the demo has."""
+    factcheck = make_factcheck(
+        authors=[journalist], claims=2, rating_slug="mostly-true", headline="Budget"
+    )
+    first, second = factcheck.claims.all()
+    first.statement, second.statement = "Prices rose fastest", "Wages outpace prices"
+    first.save()
+    second.save()
+    second.verdict.rating = rating("true")
+    second.verdict.save()
     workflow.submit_for_review(factcheck, journalist)
     return workflow.publish(factcheck, editor)

@@ -8,6 +8,8 @@ os.environ.setdefault(
 )
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Absolute links name the site as the test client calls it.
+os.environ.setdefault("SITE_URL", "http://testserver")
 
 from newsroom.settings import *  # noqa: E402,F403
 

@@ -4,11 +4,15 @@ import datetime
 import time
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck import workflow
-from tests.factories import make_factcheck, make_published
+from factcheck import caching, editing, panel, workflow
+from tests.factories import TopicFactory, make_factcheck, make_published, rating
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +52,12 @@ def test_unpublishing_removes_at_once(client, editor):
 def test_an_edit_in_the_admin_shows_at_once(client, editor):
     factcheck = make_published(editor=editor)
     client.get(factcheck.get_absolute_url())
-    factcheck.corrections.create(text="We misnamed the agency.", issued_by=editor)
+    editing.issue_correction(
+        factcheck=factcheck,
+        user=editor,
+        kind="correction",
+        text="We misnamed the agency.",
+    )
     assert (
         "We misnamed the agency."
         in client.get(factcheck.get_absolute_url()).content.decode()
@@ -93,18 +102,19 @@ def test_caching_can_be_turned_off(client, settings, django_assert_max_num_queri
     assert len(queries) > 0
 
 
-def test_related_fact_checks_follow_new_publications(client, journalist, editor):
-    first = make_published(journalist, editor, headline="The first check")
-    topic = first.topics.create(name="Health", slug="health")
-    assert (
-        "Related fact-checks"
-        not in client.get(first.get_absolute_url()).content.decode()
+def test_a_withdrawn_fact_check_leaves_other_pages_at_once(client, journalist, editor):
+    health = TopicFactory(slug="health")
+    first = make_published(
+        journalist, editor, headline="The first check", topics=[health]
     )
-    second = make_factcheck(authors=[journalist], headline="A related check")
-    second.topics.add(topic)
-    workflow.submit_for_review(second, journalist)
-    workflow.publish(second, editor)
+    second = make_published(
+        journalist, editor, headline="A related check", topics=[health]
+    )
     assert "A related check" in client.get(first.get_absolute_url()).content.decode()
+    workflow.unpublish(second, editor, "Legal hold")
+    assert (
+        "A related check" not in client.get(first.get_absolute_url()).content.decode()
+    )
 
 
 def test_the_footer_follows_edits_to_standing_pages(client):
@@ -113,3 +123,179 @@ def test_the_footer_follows_edits_to_standing_pages(client):
     client.get(HOME)
     Page.objects.create(title="Our funding", slug="funding")
     assert "Our funding" in client.get(HOME).content.decode()
+
+
+def _warm(client, *urls):
+    for url in urls:
+        assert client.get(url).status_code == 200
+
+
+def _served_from_cache(client, url, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        return client.get(url)
+
+
+def test_a_change_to_one_article_drops_its_pages_not_the_others(
+    client, journalist, editor, django_assert_num_queries
+):
+    health, climate = TopicFactory(slug="health"), TopicFactory(slug="climate")
+    corrected = make_published(journalist, editor, topics=[health])
+    other = make_published(journalist, editor, rating_slug="true", topics=[climate])
+    pages = [
+        corrected.get_absolute_url(),
+        other.get_absolute_url(),
+        HOME,
+        health.get_absolute_url(),
+        climate.get_absolute_url(),
+        reverse("factcheck:feed"),
+    ]
+    _warm(client, *pages)
+
+    editing.issue_correction(
+        factcheck=corrected, user=editor, kind="correction", text="A new figure."
+    )
+
+    # Its own page and the lists that date it are rebuilt...
+    assert "A new figure." in client.get(corrected.get_absolute_url()).content.decode()
+    # ...while another article's page and its topic stay cached.
+    for url in (other.get_absolute_url(), climate.get_absolute_url()):
+        _served_from_cache(client, url, django_assert_num_queries)
+
+
+def test_a_publication_drops_the_lists_that_show_it(
+    client, journalist, editor, django_assert_num_queries
+):
+    health, climate = TopicFactory(slug="health"), TopicFactory(slug="climate")
+    old = make_published(journalist, editor, topics=[climate])
+    _warm(client, HOME, health.get_absolute_url(), climate.get_absolute_url())
+    _warm(client, old.get_absolute_url())
+
+    make_published(journalist, editor, headline="Fresh on health", topics=[health])
+
+    for url in (HOME, health.get_absolute_url(), reverse("factcheck:feed")):
+        assert "Fresh on health" in client.get(url).content.decode(), url
+    for url in (climate.get_absolute_url(), old.get_absolute_url()):
+        _served_from_cache(client, url, django_assert_num_queries)
+
+
+def test_what_readers_cannot_see_drops_nothing(
+    client,
+    journalist,
+    other_journalist,
+    editor,
+    other_editor,
+    settings,
+    django_assert_num_queries,
+):
+    published = make_published(journalist, editor)
+    settings.FACTCHECK_PANEL_VOTES = 2
+    draft = make_factcheck(authors=[journalist])
+    in_review = workflow.submit_for_review(
+        make_factcheck(authors=[other_journalist]), other_journalist
+    )
+    pages = [HOME, published.get_absolute_url(), reverse("factcheck:feed")]
+    _warm(client, *pages)
+
+    # A draft saved, a vote cast, a log entry, a reader's tip.
+    editing.save_edit(factcheck=draft, user=journalist, version=draft.lock_version)
+    panel.vote(in_review.claims.get(), editor, rating("false"))
+    workflow.assign_review(in_review, editor, other_editor)
+    client.post(
+        reverse("factcheck:suggest"),
+        {"message": "Is it true that bananas glow?", "website": ""},
+    )
+
+    for url in pages:
+        _served_from_cache(client, url, django_assert_num_queries)
+
+
+def test_tracking_parameters_share_the_canonical_entry(
+    client, journalist, editor, django_assert_num_queries
+):
+    published = make_published(journalist, editor)
+    url = published.get_absolute_url()
+    canonical = client.get(url)
+    for query in ("?utm_source=x&utm_medium=y", "?fbclid=abc", "?gclid=1", "?ref=z"):
+        response = _served_from_cache(client, url + query, django_assert_num_queries)
+        assert response.content == canonical.content
+    # A parameter the page reads is part of its key: another page of results.
+    search = reverse("factcheck:search")
+    _warm(client, search + "?q=bananas&utm_campaign=spring")
+    _served_from_cache(client, search + "?q=bananas", django_assert_num_queries)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(search + "?q=oranges&utm_campaign=spring")
+    assert len(queries) > 0
+
+
+def test_the_stampede_guard_serves_the_previous_page_while_one_rebuilds(
+    client, journalist, editor, django_assert_num_queries, settings
+):
+    published = make_published(journalist, editor, headline="Before the update")
+    url = published.get_absolute_url()
+    _warm(client, url)
+    caching.changed(caching.tag("article", published.slug))
+    # Another process is rebuilding the page: this one serves the old copy.
+    key = caching._canonical_key(RequestFactory().get(url), ())
+    assert cache.add(key + ":rebuild", 1, 10)
+    with django_assert_num_queries(0):
+        assert "Before the update" in client.get(url).content.decode()
+    # Never for longer than the bound: then it rebuilds itself.
+    settings.FACTCHECK_STALE_SECONDS = 0
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) > 0
+
+
+def test_an_evicted_tag_costs_a_rebuild_not_a_stale_page(client, journalist, editor):
+    make_published(journalist, editor)
+    _warm(client, HOME)
+    cache.delete("factcheck:tag:" + caching.LATEST)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(HOME)
+    assert len(queries) > 0
+
+
+@pytest.mark.parametrize("cache_seconds", [300, 0])
+def test_browsers_revalidate_and_get_304s(client, published, settings, cache_seconds):
+    settings.FACTCHECK_PAGE_CACHE_SECONDS = cache_seconds
+    for url in (published.get_absolute_url(), HOME, reverse("factcheck:feed")):
+        first = client.get(url)
+        assert first["Cache-Control"] == (
+            "public, max-age=0, s-maxage=1, stale-while-revalidate=5"
+        ), url
+        again = client.get(url, headers={"if-none-match": first["ETag"]})
+        assert (again.status_code, again.content) == (304, b""), url
+
+
+def test_staff_previews_and_forms_are_private(client, journalist, published):
+    draft = make_factcheck(authors=[journalist])
+    forms = [
+        reverse("factcheck:suggest"),
+        reverse("factcheck:report-error", args=[published.slug]),
+    ]
+    for url in forms:
+        assert "no-store" in client.get(url)["Cache-Control"], url
+    client.force_login(journalist)
+    for url in (HOME, published.get_absolute_url(), draft.get_absolute_url()):
+        control = client.get(url)["Cache-Control"]
+        assert "private" in control and "no-store" in control, url
+
+
+def test_a_renamed_claimant_shows_on_every_page_that_names_them(client, published):
+    claimant = published.claims.get().claimant
+    url = published.get_absolute_url()
+    _warm(client, url, HOME)
+    claimant.name = "The Renamed Claimant"
+    claimant.save()
+    for page in (url, HOME):
+        assert "The Renamed Claimant" in client.get(page).content.decode(), page
+
+
+def test_a_rating_relabelled_shows_on_the_articles_rated_so(client, published):
+    false = rating("false")
+    _warm(client, published.get_absolute_url())
+    false.label = "Plainly false"
+    false.save()
+    content = client.get(published.get_absolute_url()).content.decode()
+    assert "Plainly false" in content
+    assert '"alternateName": "Plainly false"' in content

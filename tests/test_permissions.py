@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck import workflow
+from factcheck import panel, workflow
 from factcheck.models import FactCheck, RatingVote, TransitionLog
 from tests.adminforms import form_data
 from tests.factories import make_factcheck, make_user, rating
@@ -123,7 +123,7 @@ STEPS = {
     ),
     "vote": (
         "review",
-        lambda a, user, p: workflow.vote(a.claims.get(), user, rating("false")),
+        lambda a, user, p: panel.vote(a.claims.get(), user, rating("false")),
         "vote",
         lambda a, p: {
             "claim": a.claims.get().pk,

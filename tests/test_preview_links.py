@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck import preview, workflow
+from factcheck import permissions, preview, workflow
 from factcheck.models import TransitionLog
 from tests.factories import make_factcheck
 
@@ -101,7 +101,7 @@ def test_sharing_a_link_is_on_record_with_its_expiry(client, draft, editor):
 def test_only_editors_create_links(client, draft, journalist):
     client.force_login(journalist)
     assert client.post(link_url(draft), {"days": "7"}).status_code == 403
-    with pytest.raises(workflow.WorkflowPermissionDenied):
+    with pytest.raises(permissions.NotAllowed):
         workflow.share_preview(draft, journalist)
     assert not TransitionLog.objects.exists()
 

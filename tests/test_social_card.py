@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from PIL import Image, ImageFont, features
 
-from factcheck import social_card
-from factcheck.models import FactCheck, Rating
+from factcheck import social_card, workflow
+from factcheck.models import FactCheck, Rating, Verdict
 from tests.factories import make_published, rating
 
 pytestmark = pytest.mark.django_db
@@ -67,9 +67,11 @@ def test_the_card_is_drawn_once_then_served_from_the_cache(client, draws):
 def test_the_card_is_redrawn_when_the_verdict_changes(client, draws):
     factcheck = make_published(rating_slug="false")
     before = card(client, factcheck)
-    verdict = factcheck.claims.get().verdict
-    verdict.rating = rating("true")
-    verdict.save()
+    # A new verdict reaches readers through a revision.
+    revision = workflow.start_revision(factcheck, factcheck.created_by)
+    Verdict.objects.filter(claim__factcheck=revision).update(rating=rating("true"))
+    workflow.submit_for_review(revision, factcheck.created_by)
+    workflow.publish(revision, factcheck.editor)
 
     after = card(client, factcheck)
 
@@ -257,9 +259,11 @@ def test_a_new_verdict_gives_the_card_a_new_url_and_etag(client):
     factcheck = make_published(rating_slug="false")
     page = client.get(factcheck.get_absolute_url()).content.decode()
     before = client.get(reverse("factcheck:card", args=[factcheck.slug]))["ETag"]
-    verdict = factcheck.claims.get().verdict
-    verdict.rating = rating("true")
-    verdict.save()
+    # A new verdict reaches readers through a revision.
+    revision = workflow.start_revision(factcheck, factcheck.created_by)
+    Verdict.objects.filter(claim__factcheck=revision).update(rating=rating("true"))
+    workflow.submit_for_review(revision, factcheck.created_by)
+    workflow.publish(revision, factcheck.editor)
 
     after = client.get(reverse("factcheck:card", args=[factcheck.slug]))["ETag"]
     new_page = client.get(factcheck.get_absolute_url()).content.decode()

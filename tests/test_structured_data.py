@@ -7,9 +7,16 @@ import re
 import pytest
 from django.core.management import call_command
 
-from factcheck import structured_data, workflow
+from factcheck import editing, structured_data, workflow
 from factcheck.models import Claimant, FactCheck, Rating
-from tests.factories import AppearanceFactory, make_published, rating
+from tests.factories import (
+    AppearanceFactory,
+    make_factcheck,
+    make_published,
+    make_published_from,
+    make_user,
+    rating,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -111,10 +118,11 @@ def test_every_published_demo_fact_check_has_google_required_fields(client, demo
 
 def test_a_claim_quoting_script_tags_stays_inside_its_element(client):
     nasty = 'He said "</script><script>alert(1)</script>" & <b>it\'s</b>'
-    factcheck = make_published(headline='The "</script>" headline')
-    claim = factcheck.claims.get()
-    claim.statement = nasty
-    claim.save()
+    draft = make_factcheck(
+        authors=[make_user("Journalists")], headline='The "</script>" headline'
+    )
+    draft.claims.update(statement=nasty)
+    factcheck = make_published_from(draft)
 
     content = client.get(factcheck.get_absolute_url()).content.decode()
 
@@ -255,7 +263,10 @@ def test_republishing_keeps_the_first_date_and_counts_as_an_update(
 def test_the_latest_correction_dates_the_update(client):
     factcheck = make_published()
     for days in (3, 1):
-        factcheck.corrections.create(
+        editing.issue_correction(
+            factcheck=factcheck,
+            user=factcheck.editor,
+            kind="correction",
             text="Fixed.",
             issued_at=factcheck.published_at + datetime.timedelta(days=days),
         )

@@ -2,7 +2,6 @@
 
 import datetime
 import time
-from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,51 +9,25 @@ from django.db import connection
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from factcheck import workflow
+from factcheck import panel, permissions, workflow
 from factcheck.models import (
     FactCheck,
     Priority,
-    RatingVote,
     Status,
     TransitionLog,
-    Verdict,
 )
 from tests.concurrency import at_once
 from tests.factories import (
     ClaimFactory,
     ExpertQuoteFactory,
     make_factcheck,
-    make_user,
     rating,
 )
+from tests.records import state_of
 
 Action = workflow.Action
 
 pytestmark = pytest.mark.django_db
-
-
-def state_of(factcheck):
-    row = FactCheck.objects.get(pk=factcheck.pk)
-    return (
-        row.status,
-        row.published_at,
-        TransitionLog.objects.filter(factcheck=factcheck).count(),
-    )
-
-
-@pytest.fixture
-def draft(journalist):
-    return make_factcheck(authors=[journalist])
-
-
-@pytest.fixture
-def in_review(draft, journalist):
-    return workflow.submit_for_review(draft, journalist)
-
-
-@pytest.fixture
-def published(in_review, editor):
-    return workflow.publish(in_review, editor)
 
 
 class TestSubmit:
@@ -235,31 +208,6 @@ def test_anonymous_users_can_do_nothing(in_review):
     assert state_of(in_review)[0] == Status.REVIEW
 
 
-class TestScheduledVisibility:
-    def test_invisible_one_second_before_and_visible_one_second_after(
-        self, in_review, editor
-    ):
-        at = timezone.now() + datetime.timedelta(hours=1)
-        workflow.publish(in_review, editor, at=at)
-        second = datetime.timedelta(seconds=1)
-        with mock.patch("django.utils.timezone.now", return_value=at - second):
-            assert in_review not in FactCheck.objects.published()
-            assert in_review in FactCheck.objects.scheduled()
-            assert FactCheck.objects.get(pk=in_review.pk).is_published is False
-        with mock.patch("django.utils.timezone.now", return_value=at + second):
-            assert in_review in FactCheck.objects.published()
-            assert in_review not in FactCheck.objects.scheduled()
-            assert FactCheck.objects.get(pk=in_review.pk).is_published is True
-
-    def test_a_time_in_the_past_is_refused(self, in_review, editor):
-        before = state_of(in_review)
-        with pytest.raises(workflow.TransitionNotAllowed, match="has passed"):
-            workflow.publish(
-                in_review, editor, at=timezone.now() - datetime.timedelta(minutes=1)
-            )
-        assert state_of(in_review) == before
-
-
 class TestPublishGate:
     def test_publishing_rechecks_the_gate(self, in_review, editor, settings):
         settings.FACTCHECK_MIN_SOURCES_PER_CLAIM = 2
@@ -359,134 +307,12 @@ class TestAssignReview:
             )
 
 
-@pytest.fixture
-def panel(settings):
-    settings.FACTCHECK_PANEL_VOTES = 3
-    return settings
-
-
-@pytest.fixture
-def third_editor(db):
-    return make_user("Editors", username="deputy")
-
-
-class TestRatingPanel:
-    def test_with_the_default_the_publishing_editor_suffices(self, in_review, editor):
-        assert workflow.panel_size() == 1
-        workflow.publish(in_review, editor)
-        assert in_review.is_published is True
-
-    def test_with_three_votes_publishing_waits_for_the_quorum(
-        self, panel, in_review, editor, other_editor, third_editor
-    ):
-        claim = in_review.claims.get()
-        with pytest.raises(workflow.QuorumNotReached) as error:
-            workflow.publish(in_review, editor)
-        assert "1 of the 3 editors" in error.value.messages[0]
-        workflow.vote(claim, other_editor, rating("false"), "Solid sourcing.")
-        with pytest.raises(workflow.QuorumNotReached, match="2 of the 3"):
-            workflow.publish(in_review, editor)
-        assert state_of(in_review)[0] == Status.REVIEW
-        workflow.vote(claim, third_editor, rating("false"))
-        workflow.publish(in_review, editor)
-        assert in_review.is_published is True
-
-    def test_dissent_does_not_count_towards_the_quorum(
-        self, panel, in_review, editor, other_editor, third_editor
-    ):
-        claim = in_review.claims.get()
-        workflow.vote(claim, other_editor, rating("false"))
-        ballot = workflow.vote(
-            claim, third_editor, rating("misleading"), "The video is out of context."
-        )
-        assert ballot.agrees is False
-        with pytest.raises(workflow.QuorumNotReached, match="2 of the 3"):
-            workflow.publish(in_review, editor)
-        entry = TransitionLog.objects.filter(factcheck=in_review).first()
-        assert (entry.action, entry.user) == ("vote", third_editor)
-        assert "proposes “Misleading” instead of “False”" in entry.note
-        assert "The video is out of context." in entry.note
-
-    def test_every_claim_needs_its_quorum(
-        self, panel, journalist, editor, other_editor, third_editor
-    ):
-        factcheck = make_factcheck(authors=[journalist], claims=2)
-        workflow.submit_for_review(factcheck, journalist)
-        first, second = factcheck.claims.all()
-        for voter in (other_editor, third_editor):
-            workflow.vote(first, voter, rating("false"))
-        with pytest.raises(workflow.QuorumNotReached) as error:
-            workflow.publish(factcheck, editor)
-        assert error.value.messages == [
-            f"Claim 2 (“{second.statement}”): 1 of the 3 editors the rating panel "
-            "needs agree with its rating, counting you."
-        ]
-
-    def test_changing_the_verdict_turns_agreement_into_dissent(
-        self, panel, in_review, editor, other_editor, third_editor
-    ):
-        claim = in_review.claims.get()
-        for voter in (other_editor, third_editor):
-            workflow.vote(claim, voter, rating("false"))
-        Verdict.objects.filter(claim=claim).update(rating=rating("misleading"))
-        with pytest.raises(workflow.QuorumNotReached):
-            workflow.publish(in_review, editor)
-
-    def test_voting_again_replaces_the_vote_and_both_are_logged(
-        self, in_review, other_editor
-    ):
-        claim = in_review.claims.get()
-        workflow.vote(claim, other_editor, rating("misleading"))
-        workflow.vote(claim, other_editor, rating("false"), "Convinced now.")
-        ballot = RatingVote.objects.get(claim=claim)
-        assert (ballot.rating.slug, ballot.comment, ballot.agrees) == (
-            "false",
-            "Convinced now.",
-            True,
-        )
-        notes = list(
-            TransitionLog.objects.filter(action="vote").values_list("note", flat=True)
-        )
-        assert notes[0].startswith("Claim 1 (“")
-        assert "agrees with “False”" in notes[0]
-        assert "proposes “Misleading”" in notes[1]
-
-    def test_votes_do_not_carry_over_to_the_next_review_round(
-        self, panel, in_review, journalist, editor, other_editor, third_editor
-    ):
-        claim = in_review.claims.get()
-        for voter in (other_editor, third_editor):
-            workflow.vote(claim, voter, rating("false"))
-        workflow.request_changes(in_review, editor, "Add the date of the video.")
-        workflow.submit_for_review(in_review, journalist)
-        assert not RatingVote.objects.filter(claim=claim).exists()
-        with pytest.raises(workflow.QuorumNotReached):
-            workflow.publish(in_review, editor)
-        assert TransitionLog.objects.filter(action="vote").count() == 2
-
-    def test_only_editors_vote_and_only_in_review(
-        self, draft, in_review, journalist, editor
-    ):
-        with pytest.raises(PermissionDenied):
-            workflow.vote(in_review.claims.get(), journalist, rating("false"))
-        other = make_factcheck(authors=[journalist])
-        with pytest.raises(workflow.TransitionNotAllowed, match="in review"):
-            workflow.vote(other.claims.get(), editor, rating("false"))
-        assert not RatingVote.objects.exists()
-
-    def test_authors_do_not_vote_on_their_own_verdicts(self, editor):
-        own = make_factcheck(authors=[editor])
-        workflow.submit_for_review(own, editor)
-        with pytest.raises(PermissionDenied, match="cannot vote"):
-            workflow.vote(own.claims.get(), editor, rating("false"))
-
-
 def test_every_step_is_logged_with_who_from_to_and_note(
     draft, journalist, editor, other_editor
 ):
     workflow.submit_for_review(draft, journalist)
     workflow.assign_review(draft, editor, other_editor)
-    workflow.vote(draft.claims.get(), other_editor, rating("false"))
+    panel.vote(draft.claims.get(), other_editor, rating("false"))
     workflow.request_changes(draft, other_editor, "Name the video's author.")
     workflow.submit_for_review(draft, journalist)
     workflow.publish(draft, other_editor)
@@ -559,50 +385,17 @@ class TestRefusalOrder:
                 step()
 
 
-class TestScheduledArticlesAreFrozen:
-    def test_nobody_edits_a_scheduled_article_in_place(
-        self, in_review, editor, other_editor, journalist, superuser
-    ):
-        workflow.publish(in_review, editor, at=timezone.now() + datetime.timedelta(1))
-        for user in (editor, other_editor, journalist, superuser):
-            assert workflow.can_edit(user, in_review) is False
-
-    def test_taking_it_off_the_schedule_reopens_it_for_review(
-        self, in_review, editor, journalist
-    ):
-        workflow.publish(in_review, editor, at=timezone.now() + datetime.timedelta(1))
-        workflow.unpublish(in_review, editor, "The minister has replied; add it.")
-        assert in_review.status == Status.DRAFT
-        assert workflow.can_edit(journalist, in_review) is True
-
-
 class TestBylineAndFourEyes:
     def test_nobody_takes_their_own_name_off_a_byline(self, editor):
         with pytest.raises(ValidationError, match="own name off the byline"):
-            workflow.check_byline_change(editor, {editor.pk, 7}, {7})
+            permissions.check_byline_change(editor, {editor.pk, 7}, {7})
 
     def test_someone_else_may_take_it_off(self, editor, other_editor):
-        workflow.check_byline_change(other_editor, {editor.pk, 7}, {7})
+        permissions.check_byline_change(other_editor, {editor.pk, 7}, {7})
 
     def test_a_one_person_desk_may(self, editor, settings):
         settings.FACTCHECK_ALLOW_SELF_PUBLISH = True
-        workflow.check_byline_change(editor, {editor.pk, 7}, {7})
-
-
-class TestPublishersOwnVote:
-    def test_the_publisher_cannot_overrule_their_own_dissent(
-        self, panel, in_review, editor, other_editor, third_editor
-    ):
-        claim = in_review.claims.get()
-        workflow.vote(claim, other_editor, rating("false"))
-        workflow.vote(claim, third_editor, rating("false"))
-        workflow.vote(claim, editor, rating("misleading"), "Too harsh.")
-        with pytest.raises(workflow.QuorumNotReached, match="you voted for"):
-            workflow.publish(in_review, editor)
-        assert state_of(in_review)[0] == Status.REVIEW
-        workflow.vote(claim, editor, rating("false"), "Fine after all.")
-        workflow.publish(in_review, editor)
-        assert in_review.is_published is True
+        permissions.check_byline_change(editor, {editor.pk, 7}, {7})
 
 
 class TestDelete:
@@ -628,47 +421,6 @@ class TestDelete:
         with pytest.raises(PermissionDenied):
             workflow.delete(draft, other_journalist)
         assert not TransitionLog.objects.exists()
-
-
-class TestScheduledArticlesNobodyHasSeen:
-    @pytest.fixture
-    def scheduled(self, in_review, editor):
-        later = timezone.now() + datetime.timedelta(days=1)
-        return workflow.publish(in_review, editor, at=later)
-
-    def test_they_are_unscheduled_not_retracted(self, scheduled, editor):
-        with pytest.raises(workflow.TransitionNotAllowed, match="readers have seen"):
-            workflow.unpublish(scheduled, editor, "Legal says no.", retract=True)
-        assert FactCheck.objects.get(pk=scheduled.pk).is_scheduled is True
-
-    def test_unscheduling_leaves_no_publication_dates(
-        self, scheduled, editor, journalist
-    ):
-        workflow.unpublish(scheduled, editor, "The minister has replied.")
-        row = FactCheck.objects.get(pk=scheduled.pk)
-        assert (row.status, row.published_at, row.first_published_at) == (
-            Status.DRAFT,
-            None,
-            None,
-        )
-        assert workflow.can_delete(journalist, row) is True
-        assert workflow.can_correct(editor, row) is False
-
-    def test_nobody_corrects_what_readers_have_not_seen(self, scheduled, editor):
-        assert workflow.can_correct(editor, scheduled) is False
-
-
-def test_ballots_from_authors_do_not_count(
-    panel, journalist, editor, other_editor, third_editor
-):
-    factcheck = make_factcheck(authors=[journalist])
-    workflow.submit_for_review(factcheck, journalist)
-    claim = factcheck.claims.get()
-    workflow.vote(claim, other_editor, rating("false"))
-    workflow.vote(claim, third_editor, rating("false"))
-    factcheck.bylines.create(author=third_editor, ordering=1)
-    with pytest.raises(workflow.QuorumNotReached, match="2 of the 3"):
-        workflow.publish(factcheck, editor)
 
 
 def test_the_log_keeps_the_names_of_who_did_what(in_review, journalist):

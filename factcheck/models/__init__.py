@@ -1,32 +1,39 @@
 """The fact-check content model, split by concern.
 
-``articles`` holds the article and its parts, ``people`` the authors, claimants
-and experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
-pages, ``readers`` what readers send in, ``workflow`` the records the editorial workflow writes.
+``articles`` holds the article, ``parts`` the records it is made of (claims,
+verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
+experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
+pages, ``published`` the prepared pages readers are served, ``readers`` what
+readers send in, ``workflow`` the records the editorial workflow writes.
 """
 
 from .articles import (
     EDITOR_PERMISSION,
+    SEARCH_CONFIG,
+    FactCheck,
+    FactCheckQuerySet,
+    Priority,
+    Status,
+)
+from .pages import Page
+from .parts import (
     Byline,
     Claim,
     ClaimAppearance,
     Correction,
     ExpertQuote,
-    FactCheck,
-    FactCheckQuerySet,
-    Priority,
     Source,
-    Status,
     Verdict,
 )
-from .pages import Page
 from .people import AuthorProfile, Claimant, Expert
+from .published import PublishedPage
 from .ratings import Rating, Topic
 from .readers import ReaderMessage
 from .workflow import RatingVote, TransitionLog
 
 __all__ = [
     "EDITOR_PERMISSION",
+    "SEARCH_CONFIG",
     "AuthorProfile",
     "Byline",
     "Claim",
@@ -39,6 +46,7 @@ __all__ = [
     "FactCheckQuerySet",
     "Page",
     "Priority",
+    "PublishedPage",
     "Rating",
     "RatingVote",
     "ReaderMessage",

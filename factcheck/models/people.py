@@ -3,11 +3,32 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import SafeImageField, WebURLField
 from .checks import web_address
+
+
+class AuthorProfileQuerySet(models.QuerySet):
+    def with_published_work(self):
+        """Profiles of people credited on a published fact-check, as author or
+        editor, each with its ``latest_publication``.
+
+        Nobody else gets an author page or a place in the sitemap.
+        """
+        from .articles import FactCheck  # the article model imports this module
+
+        latest = (
+            FactCheck.objects.published()
+            .filter(FactCheck.credited(OuterRef("user")))
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        return self.annotate(latest_publication=Subquery(latest)).filter(
+            latest_publication__isnull=False
+        )
 
 
 class AuthorProfile(models.Model):
@@ -32,6 +53,8 @@ class AuthorProfile(models.Model):
     photo = SafeImageField(
         _("photo"), blank=True, help_text=_("A head-and-shoulders portrait.")
     )
+
+    objects = AuthorProfileQuerySet.as_manager()
 
     class Meta:
         ordering = ["display_name"]

@@ -30,6 +30,16 @@ def contrast_ratio(colour_a, colour_b):
 
 
 class RatingQuerySet(models.QuerySet):
+    def in_use(self):
+        """Ratings of published claims, with the ``latest_publication`` rated so."""
+        from .articles import FactCheck  # the article model imports this module
+
+        return self.filter(
+            verdicts__claim__factcheck__in=FactCheck.objects.published()
+        ).annotate(
+            latest_publication=models.Max("verdicts__claim__factcheck__published_at")
+        )
+
     def bounds(self):
         """(worst, best) rating values on the scale, for ClaimReview."""
         values = self.exclude(value=None).aggregate(
@@ -92,6 +102,26 @@ class Rating(models.Model):
         return max(("#ffffff", "#000000"), key=lambda c: contrast_ratio(c, self.colour))
 
 
+class TopicQuerySet(models.QuerySet):
+    def in_use(self):
+        """Topics with published fact-checks, each with its ``published_count``
+        and its ``latest_publication``.
+
+        One query; ordered here, since ``Meta.ordering`` does not apply to a
+        GROUP BY query.
+        """
+        from .articles import FactCheck  # the article model imports this module
+
+        return (
+            self.filter(factchecks__in=FactCheck.objects.published())
+            .annotate(
+                published_count=models.Count("factchecks"),
+                latest_publication=models.Max("factchecks__published_at"),
+            )
+            .order_by("name")
+        )
+
+
 class Topic(models.Model):
     """A subject readers browse by, e.g. Health or Climate."""
 
@@ -102,6 +132,8 @@ class Topic(models.Model):
         blank=True,
         help_text=_("One or two sentences shown on the topic page."),
     )
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -1,15 +1,49 @@
 """Records the editorial workflow leaves behind.
 
-Only the workflow writes them (``workflow``; ``revisions`` moves a revision's
-history onto its original; the demo loader backdates its own entries).
+Only the workflow, the rating panel and the edit service write them
+(``workflow``, ``panel``, ``editing``; ``revisions`` moves a revision's history
+onto its original; the demo loader backdates its own entries).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .articles import Claim, FactCheck, Status
+from .articles import FactCheck, Status
+from .parts import Claim
 from .ratings import Rating
+
+
+class TransitionLogQuerySet(models.QuerySet):
+    def record(self, factcheck, user, action, from_status, note=""):
+        """Write one entry: ``user`` took ``action`` on ``factcheck``, as it is now."""
+        return self.create(
+            factcheck=factcheck,
+            headline=factcheck.headline,
+            user=user,
+            action=action,
+            from_status=from_status,
+            to_status=factcheck.status,
+            note=note,
+        )
+
+    def status_changes(self):
+        """Steps that moved an article between states (not votes, links, notes)."""
+        return self.filter(action__in=TransitionLog.STATUS_CHANGES)
+
+    def latest_retraction(self, factcheck):
+        """The entry that retracted ``factcheck`` (with the reason), or None."""
+        return (
+            self.filter(factcheck=factcheck, action=TransitionLog.Action.RETRACT)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
+    def taken_off_the_site(self):
+        """Unpublications and retractions."""
+        return self.filter(
+            action__in=[TransitionLog.Action.UNPUBLISH, TransitionLog.Action.RETRACT]
+        )
 
 
 class TransitionLog(models.Model):
@@ -31,6 +65,8 @@ class TransitionLog(models.Model):
         REVISE = "revise", _("Revision started")
         SHARE_PREVIEW = "share_preview", _("Preview link shared")
         DELETE = "delete", _("Deleted")
+        CORRECT = "correct", _("Correction issued")
+        REWORD_CORRECTION = "reword_correction", _("Correction reworded")
 
     #: The steps that move a fact-check from one state to another, as opposed
     #: to those that record work within a state (votes, assignments, links).
@@ -42,6 +78,8 @@ class TransitionLog(models.Model):
         Action.UNPUBLISH,
         Action.RETRACT,
     )
+    #: The steps that return an article to its authors with a note to act on.
+    SENDS_BACK = (Action.REQUEST_CHANGES, Action.UNPUBLISH)
 
     factcheck = models.ForeignKey(
         FactCheck, on_delete=models.SET_NULL, null=True, related_name="transitions"
@@ -62,6 +100,8 @@ class TransitionLog(models.Model):
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
+    objects = TransitionLogQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("workflow log entry")
@@ -69,6 +109,11 @@ class TransitionLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.headline}"
+
+    @property
+    def sends_back(self):
+        """True for a step that returned the article to its authors with a note."""
+        return self.action in self.SENDS_BACK
 
 
 class RatingVote(models.Model):

@@ -7,11 +7,11 @@ with the editor's note. One query per list, whatever its length.
 
 from django import template
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from .. import workflow
-from ..models import Byline, FactCheck, Status, TransitionLog
+from .. import permissions
+from ..models import FactCheck, Status, TransitionLog
 
 register = template.Library()
 
@@ -22,9 +22,8 @@ LIMIT = 15
 def _latest_step(field):
     """``field`` of the step that last moved the article (not a vote or a link)."""
     return Subquery(
-        TransitionLog.objects.filter(
-            factcheck=OuterRef("pk"), action__in=TransitionLog.STATUS_CHANGES
-        )
+        TransitionLog.objects.status_changes()
+        .filter(factcheck=OuterRef("pk"))
         .order_by("-created_at", "-pk")
         .values(field)[:1]
     )
@@ -48,11 +47,8 @@ def _editor_lists():
 
 def _journalist_lists(user):
     drafts = list(
-        FactCheck.objects.filter(status=Status.DRAFT)
-        .filter(
-            Q(pk__in=Byline.objects.filter(author=user).values("factcheck"))
-            | Q(created_by=user)
-        )
+        FactCheck.objects.authored_by(user)
+        .filter(status=Status.DRAFT)
         .annotate(
             last_action=_latest_step("action"),
             last_note=_latest_step("note"),
@@ -62,8 +58,7 @@ def _journalist_lists(user):
         .order_by("-updated_at")[: LIMIT * 2]
     )
     # Back with a note: changes requested, or taken off the site (or schedule).
-    returned = (TransitionLog.Action.REQUEST_CHANGES, TransitionLog.Action.UNPUBLISH)
-    sent_back = [f for f in drafts if f.last_action in returned]
+    sent_back = [f for f in drafts if f.last_action in TransitionLog.SENDS_BACK]
     editors = get_user_model().objects.in_bulk({f.last_by for f in sent_back} - {None})
     for factcheck in sent_back:
         factcheck.sent_back_by = editors.get(factcheck.last_by)
@@ -78,10 +73,10 @@ def newsroom_dashboard(context):
     """The dashboard lists for the signed-in user's roles."""
     user = context["request"].user
     lists = {"now": timezone.now(), "user": user}
-    editor = workflow.is_editor(user)
+    editor = permissions.is_editor(user)
     if editor:
         lists["editor"] = _editor_lists()
-    if workflow.can_transition(user, None, workflow.Action.SUBMIT):
+    if permissions.has_role_for(user, TransitionLog.Action.SUBMIT):
         own = _journalist_lists(user)
         # Editors write too, but their own empty lists would only push the
         # review queue down the page.

@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck import demo
+from factcheck import demo, importer
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo newsroom: the accounts journalist, reporter, editor, chief and "
-        "admin (password = username), topics and fact-checks in every workflow "
-        "state. Safe to run twice."
+        "Load the demo newsroom (factcheck/demo_newsroom/): the accounts journalist, "
+        "reporter, editor, chief and admin (password = username), topics and "
+        "fact-checks in every workflow state, each article imported from its "
+        "plain-text file. Safe to run twice."
     )
 
     def handle(self, *args, **options):
@@ -16,5 +17,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "load_demo creates accounts with known passwords, so it only runs with DEBUG=1."
             )
-        created = demo.load()
+        try:
+            created = demo.load()
+        except importer.MalformedArticle as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(f"Demo newsroom ready ({len(created)} fact-checks added).")

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -22,8 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import gate, workflow
-from .forms import (
+from .. import gate, panel, permissions, workflow
+from ..models import FactCheck, Status
+from ..transitions import can_transition
+from .badges import status_badge
+from .forms import outline_from_forms
+from .step_forms import (
     AssignForm,
     PreviewLinkForm,
     PublishForm,
@@ -31,9 +34,7 @@ from .forms import (
     UnpublishForm,
     VoteForm,
     WorkflowForm,
-    outline_from_forms,
 )
-from .models import FactCheck, Status, TransitionLog
 
 Action = workflow.Action
 
@@ -54,7 +55,7 @@ def _says(message):
 
 
 def _vote(factcheck, user, claim, rating, comment):
-    return workflow.vote(claim, user, rating, comment)
+    return panel.vote(claim, user, rating, comment)
 
 
 def _voted(ballot):
@@ -136,26 +137,6 @@ STEPS = {
 }
 
 
-STATUS_COLOURS = {
-    Status.DRAFT: "#4b5563",
-    Status.REVIEW: "#9a3412",
-    Status.PUBLISHED: "#166534",
-    Status.RETRACTED: "#7f1d1d",
-}
-
-
-def status_badge(factcheck):
-    """The state as a coloured label; a future publication reads "Scheduled"."""
-    label = factcheck.get_status_display()
-    if factcheck.is_scheduled:
-        label = _("Scheduled")
-    return format_html(
-        '<span class="status-badge" style="background:{}">{}</span>',
-        STATUS_COLOURS[factcheck.status],
-        label,
-    )
-
-
 def render_checklist(report):
     """The checklist's HTML, the same on the first render and on every live update."""
     return render_to_string(
@@ -224,20 +205,18 @@ class WorkflowAdminMixin:
             }
         history = list(factcheck.transitions.select_related("user"))
         # What put the article in its state; votes and links happen within it.
-        latest = next(
-            (e for e in history if e.action in TransitionLog.STATUS_CHANGES), None
-        )
+        latest = next((e for e in history if e.action in e.STATUS_CHANGES), None)
         return {
             "factcheck": factcheck,
             **self._revision_context(factcheck),
             "badge": status_badge(factcheck),
-            "can_preview": workflow.can_preview(user, factcheck),
-            "is_author": workflow.is_author(user, factcheck),
+            "can_preview": permissions.can_preview(user, factcheck),
+            "is_author": permissions.is_author(user, factcheck),
             "checklist": render_checklist(gate.check_saved(factcheck)),
             "checklist_url": reverse(
                 "admin:factcheck_factcheck_checklist", args=[factcheck.pk]
             )
-            if workflow.can_edit(user, factcheck)
+            if permissions.can_edit(user, factcheck)
             else "",
             "steps": [
                 {
@@ -252,17 +231,15 @@ class WorkflowAdminMixin:
                 }
                 for step in STEPS.values()
                 if step.action != Action.VOTE
-                and workflow.can_transition(user, factcheck, step.action)
+                and can_transition(user, factcheck, step.action)
             ],
             "history": history,
             "sent_back": latest
-            if latest
-            and factcheck.status == Status.DRAFT
-            and latest.action in (Action.REQUEST_CHANGES, Action.UNPUBLISH)
+            if latest and factcheck.status == Status.DRAFT and latest.sends_back
             else None,
             "panel": self._panel_context(request, factcheck),
             "preview_form": PreviewLinkForm(factcheck=factcheck)
-            if workflow.can_share_preview(user)
+            if permissions.can_share_preview(user)
             else None,
             "preview_url": reverse(
                 "admin:factcheck_factcheck_preview_link", args=[factcheck.pk]
@@ -282,11 +259,11 @@ class WorkflowAdminMixin:
 
     def _panel_context(self, request, factcheck):
         """The rating panel's tally and, for an editor who may vote, a form per claim."""
-        if factcheck.status != Status.REVIEW or workflow.panel_size() <= 1:
+        if factcheck.status != Status.REVIEW or panel.panel_size() <= 1:
             return None
-        may_vote = workflow.can_transition(request.user, factcheck, Action.VOTE)
+        may_vote = can_transition(request.user, factcheck, Action.VOTE)
         rows = []
-        for row in workflow.tally(factcheck):
+        for row in panel.tally(factcheck):
             verdict = getattr(row.claim, "verdict", None)
             mine = next((b for b in row.votes if b.voter_id == request.user.pk), None)
             form = None
@@ -306,7 +283,7 @@ class WorkflowAdminMixin:
                 {"tally": row, "rating": getattr(verdict, "rating", None), "form": form}
             )
         return {
-            "needed": workflow.panel_size(),
+            "needed": panel.panel_size(),
             "rows": rows,
             "url": reverse(
                 "admin:factcheck_factcheck_workflow", args=[factcheck.pk, Action.VOTE]
@@ -319,7 +296,7 @@ class WorkflowAdminMixin:
         step = STEPS.get(action)
         if step is None:
             raise Http404
-        workflow.check_permission(request.user, factcheck, step.action)
+        permissions.check_step(request.user, factcheck, step.action)
         form = step.form(request.POST, factcheck=factcheck)
         if not form.is_valid():
             for name, errors in form.errors.items():
@@ -344,7 +321,7 @@ class WorkflowAdminMixin:
     def preview_link_view(self, request, object_id):
         """Make a signed preview link and show it, ready to copy."""
         factcheck = self._factcheck_or_404(request, object_id)
-        if not workflow.can_share_preview(request.user):
+        if not permissions.can_share_preview(request.user):
             raise PermissionDenied
         form = PreviewLinkForm(request.POST, factcheck=factcheck)
         if not form.is_valid():
@@ -387,23 +364,23 @@ class WorkflowAdminMixin:
         """
         factcheck = self._factcheck_or_404(request, object_id) if object_id else None
         allowed = (
-            workflow.can_edit(request.user, factcheck)
+            permissions.can_edit(request.user, factcheck)
             if factcheck
             else self.has_add_permission(request)
         )
         if not allowed:
             raise PermissionDenied
         change = factcheck is not None
-        # The form's edit-conflict check locks the row; nothing is written.
-        with transaction.atomic():
-            form = self.get_form(request, factcheck, change=change)(
-                request.POST, instance=factcheck
-            )
-            form.is_valid()
-            formsets, _inlines = self._create_formsets(
-                request, form.instance, change=change
-            )
-            report = gate.check(outline_from_forms(form, formsets))
+        form = self.get_form(request, factcheck, change=change)(
+            request.POST, instance=factcheck
+        )
+        # Nothing is saved, so no version to check and no row to lock.
+        form.checks_version = False
+        form.is_valid()
+        formsets, _inlines = self._create_formsets(
+            request, form.instance, change=change
+        )
+        report = gate.check(outline_from_forms(form, formsets))
         return JsonResponse(
             {
                 "passed": report.passed,

@@ -1,32 +1,28 @@
-"""Forms for the newsroom's admin."""
+"""The article's admin form and the forms of its inline parts."""
 
 from collections import Counter
 
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime
-from django.contrib.auth import get_user_model
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
-from . import preview, workflow
-from .completeness import ClaimOutline, Outline, QuoteOutline
-from .fields import WebURLFormField
-from .models import (
+from .. import editing, permissions
+from ..completeness import ClaimOutline, Outline, QuoteOutline
+from ..fields import WebURLFormField
+from ..models import (
     Byline,
     Claim,
     ClaimAppearance,
     ExpertQuote,
     FactCheck,
-    Priority,
     Rating,
     Source,
     Verdict,
 )
-from .models.articles import key_point_lines
-from .models.people import display_name
+from ..models.articles import key_point_lines
 
 
 class FactCheckAdminForm(forms.ModelForm):
@@ -40,50 +36,30 @@ class FactCheckAdminForm(forms.ModelForm):
         model = FactCheck
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets pick the fields
 
+    #: Whether ``clean`` checks the version (and locks the row until the
+    #: save commits). The live checklist, which saves nothing, turns it off.
+    checks_version = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.lock_version
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is None:
+        if self.instance.pk is None or not self.checks_version:
             return cleaned
         # The admin's change view runs in a transaction: the row lock holds
         # until this save commits, so no other save can slip in between.
-        current = (
-            FactCheck.objects.select_for_update(of=("self",))
-            .select_related("updated_by")
-            .only(
-                "lock_version",
-                "updated_at",
-                "updated_by__username",
-                "updated_by__first_name",
-                "updated_by__last_name",
+        try:
+            editing.check_current(
+                factcheck=self.instance, version=cleaned.get("version"), lock=True
             )
-            .get(pk=self.instance.pk)
-        )
-        if cleaned.get("version") != current.lock_version:
+        except editing.EditConflict as conflict:
             # The form comes back with everything as typed; with the new
             # version number, saving again is a deliberate overwrite.
             self.data = self.data.copy()
-            self.data[self.add_prefix("version")] = current.lock_version
-            who = (
-                display_name(current.updated_by) if current.updated_by else _("Someone")
-            )
-            raise ValidationError(
-                _(
-                    "%(who)s saved this fact-check at %(when)s, after you opened it. Your "
-                    "changes are not saved yet and are still in the form below. Open the "
-                    "article in a new tab to see their version, copy anything of theirs you "
-                    "want to keep into this form, then save again to replace their version "
-                    "with yours."
-                )
-                % {
-                    "who": who,
-                    "when": formats.date_format(current.updated_at, "DATETIME_FORMAT"),
-                },
-                code="edit_conflict",
-            )
+            self.data[self.add_prefix("version")] = conflict.current_version
+            raise
         return cleaned
 
 
@@ -215,12 +191,23 @@ class ClaimInlineForm(forms.ModelForm):
 
 
 class BylineInlineFormSet(BaseInlineFormSet):
-    """The byline; nobody takes their own name off it (``workflow.check_byline_change``).
+    """The byline; nobody takes their own name off it.
 
-    The admin sets ``user`` on the class it builds for each request.
+    Whoever starts an article is on its byline unless they named others. The
+    admin sets ``user`` on the class it builds for each request.
     """
 
     user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.for_new_article = self.instance.pk is None
+
+    def save(self, commit=True):
+        saved = super().save(commit)
+        if commit and self.for_new_article and not self.instance.bylines.exists():
+            Byline.objects.create(factcheck=self.instance, author=self.user)
+        return saved
 
     def clean(self):
         super().clean()
@@ -238,7 +225,7 @@ class BylineInlineFormSet(BaseInlineFormSet):
             if (author := form.cleaned_data.get("author"))
             and not self._should_delete_form(form)
         }
-        workflow.check_byline_change(self.user, before, after)
+        permissions.check_byline_change(self.user, before, after)
 
 
 class AppearanceInlineFormSet(BaseInlineFormSet):
@@ -296,7 +283,7 @@ def outline_from_forms(form, formsets):
         # A revision's slug is read-only, so not in the form.
         slug=data.get("slug", "") if "slug" in form.fields else form.instance.slug,
         # Saving a new article without a byline puts its creator on it
-        # (FactCheckAdmin.save_related), as the prefilled first row promises.
+        # (BylineInlineFormSet.save), as the prefilled first row promises.
         authors=sum(1 for row in rows.get(Byline, []) if row.cleaned_data.get("author"))
         or int(form.instance.pk is None),
         claims=tuple(
@@ -331,114 +318,3 @@ def _live_rows(formset):
         for row in formset.forms
         if (row.instance.pk or row.has_changed()) and not row.cleaned_data.get("DELETE")
     ]
-
-
-class WorkflowForm(forms.Form):
-    """The fields of one workflow step; ``cleaned_data`` are the step's arguments."""
-
-    def __init__(self, *args, factcheck, **kwargs):
-        self.factcheck = factcheck
-        super().__init__(*args, **kwargs)
-
-
-class RequestChangesForm(WorkflowForm):
-    note = forms.CharField(
-        label=gettext_lazy("What needs to change"),
-        widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
-        help_text=gettext_lazy("The authors get this note by email and on the form."),
-    )
-
-
-class PublishForm(WorkflowForm):
-    at = forms.SplitDateTimeField(
-        label=gettext_lazy("Publish at"),
-        required=False,
-        widget=AdminSplitDateTime,
-        help_text=gettext_lazy(
-            "Leave empty to publish now. A later time schedules it: readers see it "
-            "from then on."
-        ),
-    )
-
-    #: The version the editor has in front of them (``workflow.publish``).
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.factcheck.lock_version
-        # A revision replaces what readers see now; it cannot be scheduled.
-        if self.factcheck.revision_of_id is not None:
-            del self.fields["at"]
-
-
-class UnpublishForm(WorkflowForm):
-    note = forms.CharField(
-        label=gettext_lazy("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
-        help_text=gettext_lazy("It goes on the record and to the authors."),
-    )
-    retract = forms.BooleanField(
-        label=gettext_lazy("Retract"),
-        required=False,
-        help_text=gettext_lazy(
-            "Withdraw it for good instead of returning it to draft for rework."
-        ),
-    )
-
-
-class AssignForm(WorkflowForm):
-    assignee = forms.ModelChoiceField(
-        get_user_model().objects.none(), label=gettext_lazy("Reviewer")
-    )
-    due_at = forms.SplitDateTimeField(
-        label=gettext_lazy("Due"), required=False, widget=AdminSplitDateTime
-    )
-    priority = forms.ChoiceField(
-        label=gettext_lazy("Priority"),
-        choices=Priority.choices,
-        initial=Priority.NORMAL,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = (
-            get_user_model()
-            .objects.with_perm(workflow.EDITOR_PERMISSION)
-            .select_related("profile")
-            .order_by("first_name", "last_name", "username")
-        )
-        self.fields["assignee"].label_from_instance = display_name
-        self.initial.setdefault("assignee", self.factcheck.assignee_id)
-        self.initial.setdefault("due_at", self.factcheck.review_due_at)
-        self.initial.setdefault("priority", self.factcheck.review_priority)
-
-
-class VoteForm(WorkflowForm):
-    claim = forms.ModelChoiceField(Claim.objects.none(), widget=forms.HiddenInput)
-    rating = forms.ModelChoiceField(
-        Rating.objects.all(), label=gettext_lazy("Rating"), empty_label=None
-    )
-    comment = forms.CharField(
-        label=gettext_lazy("Comment"),
-        required=False,
-        widget=forms.TextInput(
-            attrs={"size": 30, "placeholder": gettext_lazy("Comment (optional)")}
-        ),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["claim"].queryset = Claim.objects.filter(factcheck=self.factcheck)
-
-
-class PreviewLinkForm(WorkflowForm):
-    days = forms.TypedChoiceField(
-        label=gettext_lazy("Valid for"), coerce=int, initial=preview.DEFAULT_DAYS
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["days"].choices = [
-            (days, ngettext("%(days)d day", "%(days)d days", days) % {"days": days})
-            for days in (1, 3, preview.DEFAULT_DAYS, 14, preview.MAX_DAYS)
-        ]

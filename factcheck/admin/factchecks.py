@@ -1,0 +1,324 @@
+"""The fact-check admin: where journalists write and editors review.
+
+Thin: who may edit what is asked of ``permissions``, saving goes through
+``editing``, and the workflow panel's buttons (``workflow_panel``) call
+``workflow``.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from .. import editing, permissions, verdicts, workflow
+from ..models import Byline, Claim, Correction, FactCheck
+from ..models.people import display_name
+from ..sanitize import clean_html
+from .badges import rating_badge, status_badge
+from .filters import (
+    AuthorListFilter,
+    RatingListFilter,
+    RevisionListFilter,
+    StatusListFilter,
+)
+from .forms import FactCheckAdminForm
+from .inlines import (
+    BylineInline,
+    ClaimInline,
+    CorrectionInline,
+    ExpertQuoteInline,
+    SourceInline,
+)
+from .workflow_panel import WorkflowAdminMixin
+
+Action = workflow.Action
+
+
+@admin.register(FactCheck)
+class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+    """Fact-checks, with the workflow panel (see ``admin_views``) on the change form."""
+
+    form = FactCheckAdminForm
+    list_display = [
+        "headline",
+        "status_column",
+        "ratings_column",
+        "authors_column",
+        "updated_at",
+        "updated_by",
+    ]
+    list_filter = [
+        StatusListFilter,
+        RevisionListFilter,
+        RatingListFilter,
+        "topics",
+        AuthorListFilter,
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+        "language",
+    ]
+    search_fields = ["headline", "standfirst", "claims__statement"]
+    search_help_text = _("Search headlines, standfirsts and claims.")
+    prepopulated_fields = {"slug": ["headline"]}
+    filter_horizontal = ["topics"]
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    inlines = [
+        BylineInline,
+        ClaimInline,
+        SourceInline,
+        ExpertQuoteInline,
+        CorrectionInline,
+    ]
+    actions = ["submit_selected", "publish_selected"]
+    readonly_fields = ["published_at", "updated_at", "updated_by"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "standfirst",
+                    "key_points",
+                    "body",
+                    # Hidden: the version the form was opened on, without
+                    # which every save would look like an edit conflict.
+                    "version",
+                ]
+            },
+        ),
+        (
+            _("Dates"),
+            {"fields": ["published_at", "updated_at", "updated_by"]},
+        ),
+        (
+            _("Hero image"),
+            {
+                "fields": [
+                    "hero_image",
+                    "hero_image_alt",
+                    ("hero_image_credit", "hero_image_caption"),
+                ]
+            },
+        ),
+        (
+            _("Credits and classification"),
+            {"fields": ["editor", "partner_credit", "topics", "language"]},
+        ),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/admin_workflow.js"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("updated_by", "revision_of")
+            .prefetch_related(
+                Prefetch(
+                    "claims", queryset=Claim.objects.select_related("verdict__rating")
+                ),
+                Prefetch(
+                    "bylines", queryset=Byline.objects.select_related("author__profile")
+                ),
+            )
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        # A published article stays read-only but takes corrections.
+        return permissions.can_edit(request.user, obj) or permissions.can_correct(
+            request.user, obj
+        )
+
+    def get_inlines(self, request, obj):
+        # Corrections are for what readers have seen; elsewhere the inline is noise.
+        if obj is None or obj.first_published_at is None:
+            return [inline for inline in self.inlines if inline is not CorrectionInline]
+        return self.inlines
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or permissions.can_edit(request.user, obj):
+            return fieldsets
+        # Read-only, the body reads as formatted text rather than as markup.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "formatted_body" if field == "body" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not permissions.can_edit(request.user, obj):
+            # All of the article, but the version its corrections are saved on.
+            return [
+                field
+                for _name, options in self.get_fieldsets(request, obj)
+                for row in options["fields"]
+                for field in (row if isinstance(row, tuple) else (row,))
+                if field != "version"
+            ]
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not permissions.can_set_editor_credit(request.user):
+            readonly.append("editor")
+        if obj is not None and obj.revision_of_id is not None:
+            # Published, a revision takes its original's address; its own
+            # slug only keeps the preview apart.
+            readonly.append("slug")
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and (
+            obj.revision_of_id is not None
+            or not permissions.can_edit(request.user, obj)
+        ):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def has_submit_permission(self, request):
+        return permissions.has_role_for(request.user, Action.SUBMIT)
+
+    def has_publish_permission(self, request):
+        return permissions.has_role_for(request.user, Action.PUBLISH)
+
+    def _run_on_each(self, request, queryset, step, done_message):
+        """Run a workflow step on each selected fact-check; report each refusal."""
+        done = 0
+        for factcheck in queryset:
+            try:
+                step(factcheck, request.user)
+            except (PermissionDenied, ValidationError) as error:
+                reasons = (
+                    error.messages if isinstance(error, ValidationError) else [error]
+                )
+                self.message_user(
+                    request,
+                    gettext("“%(headline)s” was not changed: %(reasons)s")
+                    % {
+                        "headline": factcheck.headline,
+                        "reasons": " ".join(str(reason) for reason in reasons),
+                    },
+                    messages.ERROR,
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request, done_message(done) % {"count": done}, messages.SUCCESS
+            )
+
+    @admin.action(permissions=["submit"], description=_("Submit for review"))
+    def submit_selected(self, request, queryset):
+        self._run_on_each(
+            request,
+            queryset,
+            workflow.submit_for_review,
+            lambda count: ngettext(
+                "Submitted %(count)d fact-check for review.",
+                "Submitted %(count)d fact-checks for review.",
+                count,
+            ),
+        )
+
+    @admin.action(permissions=["publish"], description=_("Publish now"))
+    def publish_selected(self, request, queryset):
+        self._run_on_each(
+            request,
+            queryset,
+            workflow.publish,
+            lambda count: ngettext(
+                "Published %(count)d fact-check.",
+                "Published %(count)d fact-checks.",
+                count,
+            ),
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_delete_permission(request)
+        return permissions.can_delete(request.user, obj)
+
+    def delete_model(self, request, obj):
+        workflow.delete(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so each deletion is checked and logged.
+        for factcheck in queryset:
+            workflow.delete(factcheck, request.user)
+
+    @admin.display(description=_("body"))
+    def formatted_body(self, obj):
+        # Sanitised on every save already (fields.RichTextField); cleaned again
+        # here because script in the admin would run with a staff session.
+        return mark_safe(clean_html(obj.body))
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_column(self, obj):
+        if obj.revision_of_id is None:
+            return status_badge(obj)
+        return format_html(
+            "{} {}",
+            status_badge(obj),
+            gettext("Revision of “%(headline)s”") % {"headline": obj.revision_of},
+        )
+
+    @admin.display(description=_("rating"))
+    def ratings_column(self, obj):
+        ratings = verdicts.ratings(obj)
+        return format_html_join(" ", "{}", ((rating_badge(r),) for r in ratings)) or "—"
+
+    @admin.display(description=_("authors"))
+    def authors_column(self, obj):
+        return ", ".join(display_name(b.author) for b in obj.bylines.all()) or "—"
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, BylineInline) and obj.pk is None:
+            # Whoever starts an article is its first author until they say not.
+            kwargs["initial"] = [{"author": request.user.pk}]
+        return kwargs
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            editing.create_draft(user=request.user, factcheck=obj)
+        elif permissions.can_edit(request.user, obj):
+            editing.save_edit(
+                factcheck=obj, user=request.user, version=form.cleaned_data["version"]
+            )
+        # Otherwise the form is a published article's: only its corrections
+        # are saved (save_formset).
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        for correction in formset.new_objects:
+            editing.issue_correction(
+                factcheck=form.instance,
+                user=request.user,
+                kind=correction.kind,
+                text=correction.text,
+                issued_at=correction.issued_at,
+            )
+        for correction, _changed in formset.changed_objects:
+            editing.reword_correction(
+                correction=correction,
+                user=request.user,
+                kind=correction.kind,
+                text=correction.text,
+                issued_at=correction.issued_at,
+            )

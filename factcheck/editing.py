@@ -1,0 +1,220 @@
+"""The edit service: the only code that creates an article or saves a change to it.
+
+``workflow`` moves articles between states; this module owns what happens in
+between. Every write moves the article's ``lock_version`` on, so a form
+opened before it knows it is stale; every change to the words refreshes the
+search index once it commits. The admin's save hooks, the importer, the demo
+loader and revisions all come through here.
+"""
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from . import permissions, publishing
+from .models import Correction, FactCheck, Status, TransitionLog
+from .models.people import display_name
+
+Action = TransitionLog.Action
+
+
+class EditConflict(ValidationError):
+    """Someone saved the article after the version this edit started from.
+
+    ``current_version`` is the version now stored.
+    """
+
+    def __init__(self, current):
+        who = display_name(current.updated_by) if current.updated_by else _("Someone")
+        super().__init__(
+            _(
+                "%(who)s saved this fact-check at %(when)s, after you opened it. Your "
+                "changes are not saved yet and are still in the form below. Open the "
+                "article in a new tab to see their version, copy anything of theirs you "
+                "want to keep into this form, then save again to replace their version "
+                "with yours."
+            )
+            % {
+                "who": who,
+                "when": formats.date_format(current.updated_at, "DATETIME_FORMAT"),
+            },
+            code="edit_conflict",
+        )
+        self.current_version = current.lock_version
+
+
+def _edited_fields():
+    """The article's own fields people edit (the rest is workflow state)."""
+    return [
+        field.name
+        for field in FactCheck._meta.concrete_fields
+        if field.editable and not field.primary_key
+    ]
+
+
+def _refresh_index_on_commit(factcheck):
+    # On commit, so the index reads the parts saved later in the same
+    # transaction (the admin saves the article first, then its inlines).
+    transaction.on_commit(
+        partial(FactCheck.objects.filter(pk=factcheck.pk).refresh_search_vector),
+        robust=True,
+    )
+
+
+def _require_editable(factcheck, user):
+    if not permissions.can_edit(user, factcheck):
+        raise permissions.NotAllowed(
+            _("This fact-check cannot be changed by you in its current state.")
+        )
+
+
+def create_draft(*, user, factcheck):
+    """Save the unsaved ``factcheck`` as a new draft that ``user`` started.
+
+    Its parts (bylines, claims, sources...) are the caller's to add, in the
+    same transaction; the search index is refreshed once it commits.
+    """
+    if not permissions.can_create(user):
+        raise permissions.NotAllowed(_("You do not have permission to do this."))
+    if factcheck.pk is not None:
+        raise ValueError("create_draft() saves a new fact-check, not an existing one")
+    factcheck.status = Status.DRAFT
+    factcheck.created_by = factcheck.updated_by = user
+    # The image was checked when uploaded (re-reading it is wasted I/O), and
+    # the user stamps are the caller's own account.
+    factcheck.full_clean(exclude={"hero_image", "created_by", "updated_by"})
+    factcheck.save()
+    _refresh_index_on_commit(factcheck)
+    return factcheck
+
+
+def check_current(*, factcheck, version, lock=False):
+    """Raise ``EditConflict`` unless ``version`` is the article's stored version.
+
+    With ``lock`` the row stays locked until the caller's transaction ends, so
+    no other save slips in before this one: the admin's change form checks
+    this way before saving (its view runs in a transaction). The live
+    checklist, which saves nothing, does not check at all.
+    """
+    current = _stored(factcheck, lock=lock)
+    if current.lock_version != version:
+        raise EditConflict(current)
+
+
+def _stored(factcheck, lock=False):
+    """The article's row as stored, with who saved it last."""
+    rows = FactCheck.objects.select_related("updated_by__profile")
+    if lock:
+        rows = rows.select_for_update(of=("self",))
+    return rows.get(pk=factcheck.pk)
+
+
+def save_edit(*, factcheck, user, version):
+    """Save ``user``'s changes to the article's own fields, made on ``version``.
+
+    A conditional update claims the next version: if someone saved since
+    ``version``, nothing is written and ``EditConflict`` says who. Workflow
+    state (status, dates, the reviewer) is never written from here.
+    """
+    _require_editable(factcheck, user)
+    with transaction.atomic():
+        claimed = FactCheck.objects.filter(pk=factcheck.pk, lock_version=version)
+        if not claimed.update(lock_version=version + 1):
+            raise EditConflict(_stored(factcheck))
+        factcheck.lock_version = version + 1
+        factcheck.updated_by = user
+        factcheck.save(update_fields=[*_edited_fields(), "updated_by", "updated_at"])
+    _refresh_index_on_commit(factcheck)
+    return factcheck
+
+
+def record_part_change(*, factcheck, user):
+    """``user`` saved a part of the article outside its form (a claim's own page).
+
+    The article moves to a new version, so a form opened on it before cannot
+    save the old part back over the new one, and is re-indexed on commit.
+    """
+    _require_editable(factcheck, user)
+    with transaction.atomic():
+        row = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
+        save_locked(row, fields=[], user=user)
+    _refresh_index_on_commit(row)
+
+
+def save_locked(factcheck, *, fields, user=None):
+    """Save ``fields`` of an article whose row the caller holds locked, as a new version.
+
+    For the workflow's steps, a published revision and corrections: they
+    lock the row themselves, so no version needs claiming, only moving on.
+    """
+    factcheck.lock_version += 1
+    fields = [*fields, "lock_version", "updated_at"]
+    if user is not None:
+        factcheck.updated_by = user
+        fields.append("updated_by")
+    factcheck.save(update_fields=fields)
+
+
+def _locked_for_correction(factcheck, user):
+    if not permissions.can_correct(user, factcheck):
+        raise permissions.NotAllowed(
+            _("Corrections are added by editors to what readers have already seen.")
+        )
+    return FactCheck.objects.select_for_update().get(pk=factcheck.pk)
+
+
+def issue_correction(*, factcheck, user, kind, text, issued_at=None):
+    """Append a correction readers will see on the article, and log it."""
+    with transaction.atomic():
+        row = _locked_for_correction(factcheck, user)
+        correction = Correction(
+            factcheck=row,
+            kind=kind,
+            text=text,
+            issued_at=issued_at or timezone.now(),
+            issued_by=user,
+        )
+        correction.full_clean()
+        correction.save()
+        save_locked(row, fields=[], user=user)
+        TransitionLog.objects.record(
+            row, user, Action.CORRECT, row.status, _correction_note(correction)
+        )
+        _readers_see(row)
+    return correction
+
+
+def reword_correction(*, correction, user, kind, text, issued_at):
+    """Change the wording (or kind or date) of an issued correction, and log it.
+
+    Readers saw the correction, so it is never deleted, only reworded.
+    """
+    with transaction.atomic():
+        row = _locked_for_correction(correction.factcheck, user)
+        correction.kind, correction.text, correction.issued_at = kind, text, issued_at
+        correction.full_clean()
+        correction.save(update_fields=["kind", "text", "issued_at"])
+        save_locked(row, fields=[], user=user)
+        TransitionLog.objects.record(
+            row,
+            user,
+            Action.REWORD_CORRECTION,
+            row.status,
+            _correction_note(correction),
+        )
+        _readers_see(row)
+    return correction
+
+
+def _readers_see(factcheck):
+    # Corrections are issued on what readers saw; once it is off the site
+    # (unpublished for rework), the page is prepared at its next publication.
+    if factcheck.is_published:
+        publishing.corrected(factcheck)
+
+
+def _correction_note(correction):
+    return f"{correction.get_kind_display()}: {correction.text}"

@@ -1,0 +1,242 @@
+"""What readers get of a published fact-check: prepared pages, and when they change.
+
+At publication (and at a correction, or when a revision goes live) the
+article's page is rendered once into a ``PublishedPage``: its head, the
+article, the card other pages list it with, and its ClaimReviews. Readers'
+pages are served from that row, in one query, and the reader cache is told
+exactly which pages changed (``caching.changed``): the article's, and the
+lists, feeds and sitemaps that show it.
+
+The workflow and the edit service call ``published``, ``withdrawn`` and
+``corrected``. Shared records that published pages show (claimants, experts,
+ratings, topics, author profiles, standing pages) have no service of their
+own and are edited in the admin, the shell or data migrations alike, so
+their saves are watched here with signals (``watch_shared_records``): the
+pages showing them are marked stale and prepared again when next read.
+"""
+
+from django.conf import settings
+from django.db.models import Q, signals
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from . import caching, social_card, structured_data, verdicts
+from .models import (
+    AuthorProfile,
+    Claimant,
+    Expert,
+    FactCheck,
+    Page,
+    PublishedPage,
+    Rating,
+    Topic,
+)
+
+#: Size of the iframe the oEmbed endpoint offers; the card fits it, and
+#: still fits when the host page narrows the frame to 300 pixels.
+EMBED_WIDTH, EMBED_HEIGHT = 560, 340
+RELATED = 3
+
+
+def card_url(factcheck):
+    """The share image's absolute URL, versioned so caches refresh on a redraw."""
+    path = reverse("factcheck:card", args=[factcheck.slug])
+    return f"{settings.SITE_URL}{path}?v={social_card.fingerprint(factcheck)}"
+
+
+def article_context(factcheck, preview=None):
+    """What the article templates need, for a preview or for the prepared page."""
+    base = settings.SITE_URL
+    return {
+        "factcheck": factcheck,
+        "preview": preview,
+        "base_url": base,
+        "canonical_url": base + factcheck.get_absolute_url(),
+        "card_url": card_url(factcheck),
+        "card_alt": social_card.alt_text(factcheck),
+        "embed": {
+            "src": base + reverse("factcheck:embed", args=[factcheck.slug]),
+            "width": EMBED_WIDTH,
+            "height": EMBED_HEIGHT,
+        },
+    }
+
+
+def _description(factcheck):
+    from .templatetags.reader import truncate_at_word
+
+    return truncate_at_word(factcheck.standfirst, 200)
+
+
+def prepare(factcheck):
+    """Render and store ``factcheck``'s page as readers will get it; return it."""
+    factcheck = FactCheck.objects.with_article_parts().get(pk=factcheck.pk)
+    context = article_context(factcheck)
+    bounds = Rating.objects.bounds()
+    context["structured_data"] = structured_data.article_graph(
+        factcheck, settings.SITE_URL, bounds, image_url=context["card_url"]
+    )
+    page, _created = PublishedPage.objects.update_or_create(
+        factcheck=factcheck,
+        defaults={
+            "title": factcheck.headline,
+            "description": _description(factcheck),
+            "head": render_to_string("factcheck/includes/article_head.html", context),
+            "article": render_to_string("factcheck/includes/article.html", context),
+            "card": render_to_string(
+                "factcheck/includes/card.html",
+                {"factcheck": factcheck, "heading": "h3"},
+            ),
+            "claim_reviews": [
+                structured_data.claim_review(claim, settings.SITE_URL, bounds)
+                for claim in verdicts.rated_claims(factcheck)
+            ],
+            "version": factcheck.lock_version,
+            "prepared_at": timezone.now(),
+            "stale": False,
+        },
+    )
+    return page
+
+
+def page_for(slug):
+    """The published article at ``slug`` as readers get it, or None.
+
+    Prepared now if it never was (articles loaded in bulk) or is stale.
+    """
+    page = (
+        PublishedPage.objects.filter(factcheck__in=FactCheck.objects.published())
+        .select_related(None)
+        .only("factcheck_id", "title", "description", "head", "article", "stale")
+        .filter(factcheck__slug=slug)
+        .first()
+    )
+    if page is None or page.stale:
+        factcheck = FactCheck.objects.published().filter(slug=slug).first()
+        return prepare(factcheck) if factcheck else None
+    return page
+
+
+def related_cards(factcheck_id):
+    """The cards of up to three published fact-checks sharing a topic or rating."""
+    rows = list(
+        FactCheck.objects.published()
+        .related_to(factcheck_id)
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", "published_page__card", "published_page__stale")[:RELATED]
+    )
+    return [
+        mark_safe(card if card and not stale else prepare(FactCheck(pk=pk)).card)
+        for pk, card, stale in rows
+    ]
+
+
+def claim_reviews(factchecks):
+    """The ClaimReviews of ``factchecks`` (published), in their order."""
+    pages = dict(
+        PublishedPage.objects.filter(factcheck__in=[f.pk for f in factchecks])
+        .filter(stale=False)
+        .values_list("factcheck_id", "claim_reviews")
+    )
+    return [
+        review
+        for factcheck in factchecks
+        for review in pages.get(factcheck.pk) or prepare(factcheck).claim_reviews
+    ]
+
+
+def tags_of(factcheck):
+    """The reader-cache tags of every page that shows ``factcheck``."""
+    tags = {
+        caching.tag("article", factcheck.slug),
+        caching.LATEST,
+        caching.SEARCH,
+    }
+    tags.update(
+        caching.tag("topic", slug)
+        for slug in factcheck.topics.values_list("slug", flat=True)
+    )
+    tags.update(
+        caching.tag("rating", slug)
+        for slug in Rating.objects.filter(
+            verdicts__claim__factcheck=factcheck
+        ).values_list("slug", flat=True)
+    )
+    tags.update(
+        caching.tag("author", slug)
+        for slug in AuthorProfile.objects.filter(
+            Q(user__bylines__factcheck=factcheck) | Q(user=factcheck.editor_id)
+        ).values_list("slug", flat=True)
+    )
+    return tags
+
+
+def published(factcheck, *, tags_before=()):
+    """``factcheck`` went out (or was scheduled): prepare its page, drop the old.
+
+    ``tags_before`` are the pages that showed it before (a revision may move
+    it to other topics).
+    """
+    prepare(factcheck)
+    caching.changed(*tags_before, *tags_of(factcheck))
+
+
+def withdrawn(factcheck):
+    """``factcheck`` left the site: readers lose its page and it leaves every list.
+
+    Other articles may list it among their related fact-checks, so the whole
+    site is refreshed: a withdrawal is rare, and its headline must go.
+    """
+    caching.changed(caching.SITE, *tags_of(factcheck))
+    PublishedPage.objects.filter(factcheck=factcheck).delete()
+
+
+def corrected(factcheck):
+    """``factcheck`` took a correction: its page and what dates it change."""
+    prepare(factcheck)
+    caching.changed(caching.tag("article", factcheck.slug), caching.LATEST)
+
+
+#: Shared records, and where published articles show them.
+_SHOWN_IN = {
+    Claimant: "claims__claimant",
+    Expert: "quotes__expert",
+    Rating: "claims__verdict__rating",
+    Topic: "topics",
+    AuthorProfile: None,  # bylines and the editor credit, by the profile's user
+}
+
+
+def _showing(record):
+    if isinstance(record, AuthorProfile):
+        return Q(bylines__author=record.user_id) | Q(editor=record.user_id)
+    return Q(**{_SHOWN_IN[type(record)]: record})
+
+
+#: Shown on every page whether or not an article uses them: the rating scale
+#: (the home page's verdict chips, how we rate) and standing pages (footer).
+_SITE_WIDE = (Rating, Page)
+
+
+def _shared_record_changed(sender, instance, **kwargs):
+    """A record published pages show changed: they are prepared again when read.
+
+    A record no published page shows (a claimant of a draft) changes nothing.
+    """
+    shown_on = 0
+    if sender is not Page:
+        showing = FactCheck.objects.filter(_showing(instance)).values("pk")
+        shown_on = PublishedPage.objects.filter(factcheck__in=showing).update(
+            stale=True
+        )
+    if shown_on or sender in _SITE_WIDE:
+        caching.changed(caching.SITE)
+
+
+def watch_shared_records():
+    """Connect the signals (``FactCheckConfig.ready``)."""
+    for model in [*_SHOWN_IN, Page]:
+        for signal in (signals.post_save, signals.post_delete):
+            signal.connect(_shared_record_changed, sender=model, weak=False)

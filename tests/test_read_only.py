@@ -1,0 +1,86 @@
+"""Every read-only reader URL answers GET and HEAD, and nothing else.
+
+A POST, PUT or DELETE gets 405 with ``Allow: GET, HEAD`` and no body, whatever
+kind of view serves the URL (class-based views, functions, feeds, the
+sitemaps). Only the two forms readers write to the desk with take a POST.
+"""
+
+import pytest
+from django.urls import reverse
+
+from factcheck import urls as reader_urls
+from tests.factories import AuthorProfileFactory, TopicFactory, make_published
+
+pytestmark = pytest.mark.django_db
+
+#: Reader URLs that take a POST: the forms readers write to the desk with.
+FORMS = {"suggest", "report-error"}
+
+
+@pytest.fixture
+def site(journalist, editor):
+    factcheck = make_published(journalist, editor)
+    topic = TopicFactory(slug="health")
+    factcheck.topics.add(topic)
+    profile = AuthorProfileFactory(user=journalist, slug="the-author")
+    return {
+        "slug": factcheck.slug,
+        "factcheck": factcheck,
+        "topic": topic,
+        "profile": profile,
+    }
+
+
+def read_only_urls(site):
+    """The URL of every read-only route of the reader site, and the site's own."""
+    arguments = {
+        "detail": [site["slug"]],
+        "card": [site["slug"]],
+        "embed": [site["slug"]],
+        "rating": ["false"],
+        "topic": ["health"],
+        "topic-feed": ["health"],
+        "topic-feed-atom": ["health"],
+        "author": ["the-author"],
+        "page": ["about"],
+        "preview": ["not-a-valid-token"],
+        "sitemap-section": ["site"],
+    }
+    queries = {
+        "oembed": "?url=http://testserver" + site["factcheck"].get_absolute_url()
+    }
+    names = [p.name for p in reader_urls.urlpatterns if p.name not in FORMS]
+    return [
+        reverse(f"factcheck:{name}", args=arguments.get(name, []))
+        + queries.get(name, "")
+        for name in names
+    ] + [reverse("robots")]
+
+
+def test_every_reader_route_is_in_the_walk(site):
+    assert len(read_only_urls(site)) == len(reader_urls.urlpatterns) - len(FORMS) + 1
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
+def test_read_only_urls_refuse_other_methods(client, site, method):
+    for url in read_only_urls(site):
+        response = getattr(client, method)(url)
+        assert response.status_code == 405, url
+        assert response["Allow"] == "GET, HEAD", url
+        assert response.content == b"", url
+
+
+def test_read_only_urls_still_answer_get_and_head(client, site):
+    for url in read_only_urls(site):
+        if "preview" in url:
+            continue  # an invalid preview link is a 404 by design
+        assert client.get(url).status_code == 200, url
+        assert client.head(url).status_code == 200, url
+
+
+def test_the_forms_take_a_post(client, site):
+    for url in (
+        reverse("factcheck:suggest"),
+        reverse("factcheck:report-error", args=[site["slug"]]),
+    ):
+        assert client.post(url, {}).status_code == 200  # the form, with errors
