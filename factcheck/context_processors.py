@@ -12,5 +12,5 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
-        "footer_pages": Page.objects.filter(in_footer=True),
+        "footer_pages": Page.objects.filter(in_footer=True).only("slug", "title"),
     }

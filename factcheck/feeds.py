@@ -31,7 +31,9 @@ class LatestFactChecksFeed(Feed):
         return (
             self.published(obj)
             .with_card_parts()
-            .prefetch_related("corrections")[:ITEMS]
+            .prefetch_related("corrections")
+            # Newest first along the publication-date index.
+            .order_by("-first_published_at", "-pk")[:ITEMS]
         )
 
     def published(self, obj):

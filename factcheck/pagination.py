@@ -56,7 +56,10 @@ def newest_first(queryset, params, size):
         at, pk = _position(before)
         rows = list(
             queryset.filter(
-                Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=pk)
+                # The first condition is implied by the second: it is there
+                # for the index, which cannot range over an OR.
+                Q(first_published_at__lte=at),
+                Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=pk),
             ).order_by("-first_published_at", "-pk")[: size + 1]
         )
         items = rows[:size]
@@ -69,7 +72,8 @@ def newest_first(queryset, params, size):
         at, pk = _position(after)
         rows = list(
             queryset.filter(
-                Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=pk)
+                Q(first_published_at__gte=at),
+                Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=pk),
             ).order_by("first_published_at", "pk")[: size + 1]
         )
         if len(rows) > size:

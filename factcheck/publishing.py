@@ -16,6 +16,7 @@ pages showing them are marked stale and prepared again when next read.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q, signals
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -33,6 +34,7 @@ from .models import (
     Rating,
     Topic,
 )
+from .models.articles import visible_to_readers
 
 #: Size of the iframe the oEmbed endpoint offers; the card fits it, and
 #: still fits when the host page narrows the frame to 300 pixels.
@@ -50,6 +52,9 @@ def article_context(factcheck, preview=None):
     """What the article templates need, for a preview or for the prepared page."""
     base = settings.SITE_URL
     return {
+        # Rendered without a request, so without the context processors.
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": base,
         "factcheck": factcheck,
         "preview": preview,
         "base_url": base,
@@ -71,34 +76,117 @@ def _description(factcheck):
 
 
 def prepare(factcheck):
-    """Render and store ``factcheck``'s page as readers will get it; return it."""
-    factcheck = FactCheck.objects.with_article_parts().get(pk=factcheck.pk)
-    context = article_context(factcheck)
-    bounds = Rating.objects.bounds()
-    context["structured_data"] = structured_data.article_graph(
-        factcheck, settings.SITE_URL, bounds, image_url=context["card_url"]
-    )
-    page, _created = PublishedPage.objects.update_or_create(
-        factcheck=factcheck,
-        defaults={
-            "title": factcheck.headline,
-            "description": _description(factcheck),
-            "head": render_to_string("factcheck/includes/article_head.html", context),
-            "article": render_to_string("factcheck/includes/article.html", context),
-            "card": render_to_string(
-                "factcheck/includes/card.html",
-                {"factcheck": factcheck, "heading": "h3"},
-            ),
-            "claim_reviews": [
-                structured_data.claim_review(claim, settings.SITE_URL, bounds)
-                for claim in verdicts.rated_claims(factcheck)
-            ],
-            "version": factcheck.lock_version,
-            "prepared_at": timezone.now(),
-            "stale": False,
-        },
-    )
+    """Render and store ``factcheck``'s page as readers will get it; return it.
+
+    If its card changed, the pages that list it among their related
+    fact-checks are prepared again too, when next read. The article's row is
+    locked meanwhile, so readers arriving together prepare it once.
+    """
+    with transaction.atomic():
+        FactCheck.objects.select_for_update().filter(pk=factcheck.pk).first()
+        factcheck = FactCheck.objects.with_article_parts().get(pk=factcheck.pk)
+        context = article_context(factcheck)
+        bounds = Rating.objects.bounds()
+        context["structured_data"] = structured_data.article_graph(
+            factcheck, settings.SITE_URL, bounds, image_url=context["card_url"]
+        )
+        related = related_ids(factcheck.pk)
+        card = _card(factcheck)
+        old_card = (
+            PublishedPage.objects.filter(factcheck=factcheck)
+            .values_list("card", flat=True)
+            .first()
+        )
+        page, _created = PublishedPage.objects.update_or_create(
+            factcheck=factcheck,
+            defaults={
+                "title": factcheck.headline,
+                "description": _description(factcheck),
+                "head": render_to_string(
+                    "factcheck/includes/article_head.html", context
+                ),
+                "article": render_to_string("factcheck/includes/article.html", context),
+                "card": card,
+                "lead_card": _card(factcheck, lead=True),
+                "claim_reviews": [
+                    structured_data.claim_review(claim, settings.SITE_URL, bounds)
+                    for claim in verdicts.rated_claims(factcheck)
+                ],
+                "related_html": related_block(related),
+                "version": factcheck.lock_version,
+                "prepared_at": timezone.now(),
+                "stale": False,
+            },
+        )
+        page.related.set(related)
+        if old_card is not None and old_card != card:
+            _listing_changed(factcheck)
     return page
+
+
+def _card(factcheck, **options):
+    """``factcheck``'s card (its card parts prefetched): ``lead``, ``heading``."""
+    return render_to_string(
+        "factcheck/includes/card.html", {"factcheck": factcheck, **options}
+    )
+
+
+def cards(factchecks, lead=False):
+    """The list cards of ``factchecks`` (published), in order, from their pages.
+
+    With ``lead``, the first is the card the home page leads with. A page
+    never prepared (articles loaded in bulk) or stale is prepared now.
+    """
+    stored = {
+        pk: (card, lead_card)
+        for pk, card, lead_card in PublishedPage.objects.filter(
+            factcheck__in=[f.pk for f in factchecks], stale=False
+        ).values_list("factcheck_id", "card", "lead_card")
+    }
+    shown = []
+    for number, factcheck in enumerate(factchecks):
+        if factcheck.pk not in stored:
+            page = prepare(factcheck)
+            stored[factcheck.pk] = (page.card, page.lead_card)
+        card, lead_card = stored[factcheck.pk]
+        shown.append(mark_safe(lead_card if lead and number == 0 else card))
+    return shown
+
+
+def related_ids(factcheck_id):
+    """The newest published fact-checks sharing a topic or a rating.
+
+    Chosen when the page is prepared (publication, revision, correction):
+    the fact-checks on the same subject that came before it.
+    """
+    return list(
+        FactCheck.objects.published()
+        .related_to(factcheck_id)
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", flat=True)[:RELATED]
+    )
+
+
+def related_block(ids):
+    """The "Related fact-checks" block of the fact-checks ``ids``, in order."""
+    drawn = {
+        factcheck.pk: mark_safe(_card(factcheck, heading="h3"))
+        for factcheck in FactCheck.objects.filter(pk__in=ids).with_card_parts()
+    }
+    return render_to_string(
+        "factcheck/includes/related.html",
+        {"cards": [drawn[pk] for pk in ids if pk in drawn]},
+    )
+
+
+def _listing_changed(factcheck):
+    """``factcheck``'s card changed or went: the pages listing it are stale."""
+    listing = PublishedPage.objects.filter(related=factcheck).exclude(
+        factcheck=factcheck
+    )
+    slugs = list(listing.values_list("factcheck__slug", flat=True))
+    listing.update(stale=True)
+    caching.changed(*(caching.tag("article", slug) for slug in slugs))
 
 
 def page_for(slug):
@@ -107,30 +195,16 @@ def page_for(slug):
     Prepared now if it never was (articles loaded in bulk) or is stale.
     """
     page = (
-        PublishedPage.objects.filter(factcheck__in=FactCheck.objects.published())
-        .select_related(None)
-        .only("factcheck_id", "title", "description", "head", "article", "stale")
-        .filter(factcheck__slug=slug)
+        PublishedPage.objects.filter(
+            visible_to_readers("factcheck__"), factcheck__slug=slug, stale=False
+        )
+        .only("title", "description", "head", "article", "related_html")
         .first()
     )
-    if page is None or page.stale:
+    if page is None:
         factcheck = FactCheck.objects.published().filter(slug=slug).first()
         return prepare(factcheck) if factcheck else None
     return page
-
-
-def related_cards(factcheck_id):
-    """The cards of up to three published fact-checks sharing a topic or rating."""
-    rows = list(
-        FactCheck.objects.published()
-        .related_to(factcheck_id)
-        .order_by("-first_published_at", "-pk")
-        .values_list("pk", "published_page__card", "published_page__stale")[:RELATED]
-    )
-    return [
-        mark_safe(card if card and not stale else prepare(FactCheck(pk=pk)).card)
-        for pk, card, stale in rows
-    ]
 
 
 def claim_reviews(factchecks):
@@ -184,12 +258,10 @@ def published(factcheck, *, tags_before=()):
 
 
 def withdrawn(factcheck):
-    """``factcheck`` left the site: readers lose its page and it leaves every list.
-
-    Other articles may list it among their related fact-checks, so the whole
-    site is refreshed: a withdrawal is rare, and its headline must go.
-    """
-    caching.changed(caching.SITE, *tags_of(factcheck))
+    """``factcheck`` left the site: readers lose its page and it leaves every list,
+    including the related fact-checks of the articles that showed it."""
+    _listing_changed(factcheck)
+    caching.changed(*tags_of(factcheck))
     PublishedPage.objects.filter(factcheck=factcheck).delete()
 
 

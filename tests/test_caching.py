@@ -104,11 +104,11 @@ def test_caching_can_be_turned_off(client, settings, django_assert_max_num_queri
 
 def test_a_withdrawn_fact_check_leaves_other_pages_at_once(client, journalist, editor):
     health = TopicFactory(slug="health")
-    first = make_published(
-        journalist, editor, headline="The first check", topics=[health]
-    )
     second = make_published(
         journalist, editor, headline="A related check", topics=[health]
+    )
+    first = make_published(
+        journalist, editor, headline="The first check", topics=[health]
     )
     assert "A related check" in client.get(first.get_absolute_url()).content.decode()
     workflow.unpublish(second, editor, "Legal hold")
@@ -299,3 +299,26 @@ def test_a_rating_relabelled_shows_on_the_articles_rated_so(client, published):
     content = client.get(published.get_absolute_url()).content.decode()
     assert "Plainly false" in content
     assert '"alternateName": "Plainly false"' in content
+
+
+def test_a_revised_card_reaches_the_pages_that_list_it(
+    client, journalist, editor, django_assert_num_queries
+):
+    health = TopicFactory(slug="health")
+    listed = make_published(
+        journalist, editor, headline="Old headline", topics=[health]
+    )
+    listing = make_published(journalist, editor, topics=[health])
+    unrelated = make_published(journalist, editor, rating_slug="true")
+    _warm(client, listing.get_absolute_url(), unrelated.get_absolute_url())
+
+    revision = workflow.start_revision(listed, journalist)
+    revision.headline = "New headline"
+    editing.save_edit(
+        factcheck=revision, user=journalist, version=revision.lock_version
+    )
+    workflow.submit_for_review(revision, journalist)
+    workflow.publish(revision, editor)
+
+    assert "New headline" in client.get(listing.get_absolute_url()).content.decode()
+    _served_from_cache(client, unrelated.get_absolute_url(), django_assert_num_queries)

@@ -56,7 +56,7 @@ class TestPublish:
         # Publishing also prepares the page readers get (publishing.prepare).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(80),
+            django_assert_max_num_queries(90),
         ):
             result = workflow.publish(revision, other_editor)
 

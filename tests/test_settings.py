@@ -78,7 +78,7 @@ def test_database_and_cache_come_from_the_environment(tmp_path):
     result = manage("shell", "--no-imports", "-c", script, env=PRODUCTION)
     assert result.stdout.splitlines() == [
         "django.db.backends.postgresql db.internal",
-        "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/0",
+        "newsroom.redis_cache.PooledRedisCache redis://cache.internal:6379/0",
         "False ['factcheck.example.org'] ['https://factcheck.example.org']",
     ]
 
@@ -123,3 +123,17 @@ def test_a_newsroom_in_another_language_needs_no_new_migration(tmp_path):
     env = {"DEBUG": "1", "LANGUAGE_CODE": "fr", "VAR_DIR": str(tmp_path)}
     result = manage("makemigrations", "--check", "--dry-run", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_redis_cache_keeps_one_client_per_pool():
+    """Building a Redis client costs more than a cached page's round trip."""
+    from newsroom.redis_cache import PooledRedisCache
+
+    backend = PooledRedisCache("redis://127.0.0.1:6379/15", {})._cache
+    assert backend.get_client(write=True) is backend.get_client(write=False)
+
+
+def test_postgresql_connections_turn_the_jit_off():
+    script = "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS'])"
+    result = manage("shell", "--no-imports", "-c", script, env=PRODUCTION)
+    assert "-c jit=off" in result.stdout

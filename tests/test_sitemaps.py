@@ -35,6 +35,7 @@ def test_the_index_lists_the_sites_section_and_a_section_a_month(client, publish
     today = published.published_at.date().isoformat()
     assert sections == {
         BASE + reverse("factcheck:sitemap-section", args=["site"]): today,
+        BASE + reverse("factcheck:sitemap-section", args=["authors"]): today,
         BASE + reverse("factcheck:sitemap-section", args=[this_month()]): today,
     }
 
@@ -52,9 +53,11 @@ def test_the_sites_section_lists_pages_that_list_published_work(
     )
 
     urls = read(client, reverse("factcheck:sitemap-section", args=["site"]))
+    authors = read(client, reverse("factcheck:sitemap-section", args=["authors"]))
 
-    for path in ["/", "/topics/health/", "/ratings/misleading/", "/authors/ana/"]:
+    for path in ["/", "/topics/health/", "/ratings/misleading/"]:
         assert urls[BASE + path] == factcheck.published_at.date().isoformat(), path
+    assert authors == {BASE + "/authors/ana/": None}
     for slug in ["about", "methodology", "corrections-policy"]:
         assert urls[f"{BASE}/pages/{slug}/"]
     assert BASE + "/how-we-rate/" in urls

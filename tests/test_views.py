@@ -158,13 +158,15 @@ def test_the_article_shows_every_part_in_reading_order(client, journalist, edito
 
 
 def test_related_fact_checks_share_a_topic_or_a_rating(client, journalist, editor):
+    """The earlier ones on the same subject, as they stood when it went out."""
     health = TopicFactory(name="Health", slug="health")
-    article = make_published(journalist, editor, rating_slug="true", topics=[health])
     make_published(journalist, editor, headline="Same topic here", topics=[health])
     make_published(journalist, editor, headline="Same rating here", rating_slug="true")
     make_published(journalist, editor, headline="Unrelated here", rating_slug="false")
+    article = make_published(journalist, editor, rating_slug="true", topics=[health])
+    make_published(journalist, editor, headline="Published later", topics=[health])
 
-    related = "".join(client.get(article.get_absolute_url()).context["related"])
+    related = client.get(article.get_absolute_url()).context["related"]
 
     headlines = re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', related)
     assert sorted(headlines) == ["Same rating here", "Same topic here"]
@@ -475,7 +477,7 @@ def test_topics_lists_only_topics_with_published_fact_checks(
     make_factcheck(authors=[journalist]).topics.add(health, drafts_only)
 
     with django_assert_num_queries(1):
-        topics = [(t.name, t.published_count) for t in Topic.objects.in_use()]
+        topics = [(t.name, t.published_count) for t in Topic.objects.with_counts()]
     assert topics == [("Climate", 1), ("Health", 2)]
     page = client.get(reverse("factcheck:topics")).content.decode()
     home = client.get(reverse("factcheck:home")).content.decode()

@@ -25,8 +25,19 @@ class PublishedPage(models.Model):
     description = models.TextField(_("description"), blank=True)
     head = models.TextField(_("head"), help_text="Meta tags and structured data.")
     article = models.TextField(_("article"))
-    card = models.TextField(_("card"), help_text="As other articles list it.")
+    card = models.TextField(_("card"), help_text="As lists show it.")
+    lead_card = models.TextField(
+        _("lead card"), help_text="As the home page leads with it."
+    )
     claim_reviews = models.JSONField(_("ClaimReviews"), default=list)
+    related = models.ManyToManyField(
+        "FactCheck",
+        blank=True,
+        related_name="listed_on",
+        verbose_name=_("related fact-checks"),
+        help_text="Listed on this page: their cards are part of it.",
+    )
+    related_html = models.TextField(_("related fact-checks, as shown"), blank=True)
     version = models.PositiveIntegerField(_("article version"))
     prepared_at = models.DateTimeField(_("prepared at"))
     stale = models.BooleanField(_("stale"), default=False)

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .listings import ListingQuerySet
+
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$",
     _("Enter a colour as # followed by six hex digits, e.g. #b91c1c."),
@@ -29,16 +31,26 @@ def contrast_ratio(colour_a, colour_b):
     return (lighter + 0.05) / (darker + 0.05)
 
 
-class RatingQuerySet(models.QuerySet):
-    def in_use(self):
-        """Ratings of published claims, with the ``latest_publication`` rated so."""
-        from .articles import FactCheck  # the article model imports this module
-
-        return self.filter(
-            verdicts__claim__factcheck__in=FactCheck.objects.published()
-        ).annotate(
-            latest_publication=models.Max("verdicts__claim__factcheck__published_at")
+class RatingQuerySet(ListingQuerySet):
+    def listed(self):
+        return self.published_fact_checks().filter(
+            claims__verdict__rating=models.OuterRef("pk")
         )
+
+    def in_use(self):
+        # One verdict rated so, found along the verdicts' index: written as
+        # an EXISTS over the articles, PostgreSQL hashes every claim instead.
+        from .articles import visible_to_readers
+        from .parts import Verdict  # the article model imports this module
+
+        one = (
+            Verdict.objects.filter(
+                visible_to_readers("claim__factcheck__"), rating=models.OuterRef("pk")
+            )
+            .order_by()
+            .values("pk")[:1]
+        )
+        return self.annotate(used_by=models.Subquery(one)).filter(used_by__isnull=False)
 
     def bounds(self):
         """(worst, best) rating values on the scale, for ClaimReview."""
@@ -102,22 +114,16 @@ class Rating(models.Model):
         return max(("#ffffff", "#000000"), key=lambda c: contrast_ratio(c, self.colour))
 
 
-class TopicQuerySet(models.QuerySet):
-    def in_use(self):
-        """Topics with published fact-checks, each with its ``published_count``
-        and its ``latest_publication``.
+class TopicQuerySet(ListingQuerySet):
+    def listed(self):
+        return self.published_fact_checks().filter(topics=models.OuterRef("pk"))
 
-        One query; ordered here, since ``Meta.ordering`` does not apply to a
-        GROUP BY query.
-        """
-        from .articles import FactCheck  # the article model imports this module
-
+    def with_counts(self):
+        """``in_use()``, each with its ``published_count``, by name."""
+        # Ordered here: Meta.ordering does not apply to a GROUP BY query.
         return (
-            self.filter(factchecks__in=FactCheck.objects.published())
-            .annotate(
-                published_count=models.Count("factchecks"),
-                latest_publication=models.Max("factchecks__published_at"),
-            )
+            self.filter(factchecks__in=self.published_fact_checks())
+            .annotate(published_count=models.Count("factchecks"))
             .order_by("name")
         )
 

@@ -1,13 +1,63 @@
 """Template helpers for the reader site."""
 
+import functools
+
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
-from django.utils.translation import to_locale
+from django.utils.translation import get_language, to_locale
 
 from .. import renditions, search, structured_data, verdicts
 
 register = template.Library()
+
+#: The navigation's sections, by the name of the URL a page is served at.
+SECTIONS = {
+    "home": "home",
+    "topics": "topics",
+    "topic": "topics",
+    "how-we-rate": "how-we-rate",
+    "rating": "how-we-rate",
+}
+
+
+@register.simple_tag
+def once(template_name, **keys):
+    """``template_name`` rendered once per process, language, year and ``keys``.
+
+    For the markup every page repeats (masthead, footer, head links) that is
+    made only of code, settings and translations: rendering it, with its
+    dozen URL reversals and translations, on every page would cost more than
+    the rest of a prepared article page.
+    """
+    return _render_once(
+        template_name,
+        get_language(),
+        timezone.now().year,
+        settings.SITE_NAME,
+        tuple(sorted(keys.items())),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _render_once(template_name, language, year, site_name, keys):
+    context = {"SITE_NAME": site_name, "year": year, **dict(keys)}
+    return mark_safe(render_to_string(template_name, context))
+
+
+@register.filter
+def nav_section(request):
+    """The section of the site navigation the page belongs to, or ""."""
+    match = request.resolver_match
+    if match is None:
+        return ""
+    if match.url_name == "page" and match.kwargs.get("slug") == "about":
+        return "about"
+    return SECTIONS.get(match.url_name, "")
+
 
 #: Open Graph wants language_TERRITORY; the territory each site language's
 #: readers are assumed in. "ar_AR" is Facebook's own code for Arabic.

@@ -9,6 +9,7 @@ signed, unexpired link.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -19,6 +20,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .. import pagination, permissions, preview, publishing, search
 from ..models import (
     AuthorProfile,
+    Claim,
     FactCheck,
     Page,
     Rating,
@@ -36,21 +38,30 @@ class FactCheckListView(TemplateView):
     """
 
     per_page = 20
+    #: Whether the first page leads with a larger card.
+    leads = False
 
     def get_queryset(self):
-        return FactCheck.objects.published().with_card_parts()
+        # The cards come prepared (publishing.cards): only the position here.
+        return FactCheck.objects.published().only("pk", "first_published_at")
 
     def get_context_data(self, **kwargs):
         page = pagination.newest_first(
             self.get_queryset(), self.request.GET, self.per_page
         )
-        return super().get_context_data(page=page, factchecks=page.items, **kwargs)
+        return super().get_context_data(
+            page=page,
+            factchecks=page.items,
+            cards=publishing.cards(page.items, lead=self.leads and page.is_first),
+            **kwargs,
+        )
 
 
 class HomeView(FactCheckListView):
     """The latest fact-checks, with ways in by verdict and by topic."""
 
     template_name = "factcheck/home.html"
+    leads = True
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -67,7 +78,11 @@ class _FilteredListView(FactCheckListView):
         return get_object_or_404(self.model, slug=self.kwargs["slug"])
 
     def listed(self, subject):
-        """The fact-checks (any state) the page of ``subject`` lists."""
+        """A filter for the fact-checks the page of ``subject`` lists.
+
+        Subqueries, not joins: no duplicates, and the newest are found first
+        along the publication-date index.
+        """
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
@@ -75,10 +90,7 @@ class _FilteredListView(FactCheckListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        # An id subquery, not a join: no duplicates, and the newest are found
-        # first along the publication-date index.
-        listed = self.listed(self.subject).values("pk")
-        return super().get_queryset().filter(pk__in=listed)
+        return super().get_queryset().filter(self.listed(self.subject))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)
@@ -89,7 +101,8 @@ class RatingView(_FilteredListView):
     template_name = "factcheck/rating_detail.html"
 
     def listed(self, rating):
-        return FactCheck.objects.filter(claims__verdict__rating=rating)
+        rated = Claim.objects.filter(verdict__rating=rating).values("factcheck")
+        return Q(pk__in=rated)
 
 
 class TopicView(_FilteredListView):
@@ -97,7 +110,7 @@ class TopicView(_FilteredListView):
     template_name = "factcheck/topic_detail.html"
 
     def listed(self, topic):
-        return FactCheck.objects.filter(topics=topic)
+        return Q(topics=topic)  # one row an article: no duplicates
 
 
 class AuthorView(_FilteredListView):
@@ -109,12 +122,13 @@ class AuthorView(_FilteredListView):
     template_name = "factcheck/author_detail.html"
 
     def get_subject(self):
-        return get_object_or_404(
-            AuthorProfile.objects.with_published_work(), slug=self.kwargs["slug"]
-        )
+        profile = get_object_or_404(AuthorProfile, slug=self.kwargs["slug"])
+        if not profile.has_published_work():
+            raise Http404
+        return profile
 
     def listed(self, profile):
-        return FactCheck.objects.filter(FactCheck.credited(profile.user_id))
+        return FactCheck.credited(profile.user_id)
 
 
 class TopicListView(ListView):
@@ -124,7 +138,7 @@ class TopicListView(ListView):
     context_object_name = "topics"
 
     def get_queryset(self):
-        return Topic.objects.in_use()
+        return Topic.objects.with_counts()
 
 
 class HowWeRateView(ListView):
@@ -190,7 +204,7 @@ class FactCheckDetailView(TemplateView):
                     "description": page.description,
                     "head": mark_safe(page.head),
                     "article": mark_safe(page.article),
-                    "related": publishing.related_cards(page.factcheck_id),
+                    "related": mark_safe(page.related_html),
                 }
             )
         factcheck = get_object_or_404(
@@ -212,7 +226,9 @@ class FactCheckDetailView(TemplateView):
                 "article": mark_safe(
                     render_to_string("factcheck/includes/article.html", context)
                 ),
-                "related": publishing.related_cards(factcheck.pk),
+                "related": mark_safe(
+                    publishing.related_block(publishing.related_ids(factcheck.pk))
+                ),
             }
         )
         add_never_cache_headers(response)

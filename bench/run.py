@@ -1,0 +1,175 @@
+"""The benchmark: our reader pages against the anchors, on one machine, in one run.
+
+1. Rebuilds the anchors (``../shared/anchors``: Wagtail, bare Django, nginx
+   serving the page as a file) and measures them.
+2. Builds our database: the demo newsroom plus N synthetic fact-checks.
+3. Measures the article, home and search pages under gunicorn (2 sync
+   workers, DEBUG off, PostgreSQL, Redis): uncached (page cache off), from
+   the app's cache (Redis), and through ``deploy/nginx.conf``; and our
+   ``/robots.txt`` as the floor of a request through Django.
+4. The publish burst: the article under 16 connections, steady, then while
+   it is published ten times in 20 seconds.
+5. Prints one markdown table and the ratios the issue asks for, and the
+   workers' memory after the run.
+
+    bench/run.sh [--seconds 10] [--connections 32] [--runs 3] [--synthetic 1000]
+
+Nothing but 127.0.0.1 is loaded; everything built is under /tmp.
+"""
+
+import argparse
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from common import (
+    NGINX_PORT,
+    PORT,
+    PYTHON,
+    ROOT,
+    WORK,
+    WORKERS,
+    Load,
+    environment,
+    figures,
+    fresh_database,
+    gunicorn,
+    log,
+    manage,
+    nginx,
+    row,
+    worker_rss_mb,
+)
+
+DATABASE = "bench_newsroom"
+ARTICLE = "/fact-checks/ketamine-depression-treatment-resistant/"
+PAGES = {"article": ARTICLE, "home": "/", "search": "/search/?q=ketamine"}
+
+
+def anchors(source, load, build):
+    """Rebuild the anchors and measure Wagtail, bare Django and nginx's file."""
+    folder = WORK / "anchors"
+    if build or not folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(source, folder)
+        for script in ("setup_system.sh", "build_a_wagtail.sh", "build_b_django.sh",
+                       "build_c_nginx.sh"):  # fmt: skip
+            log(f"anchors: {script}")
+            subprocess.run([str(folder / "anchors" / script)], check=True,
+                           stdout=subprocess.DEVNULL)  # fmt: skip
+    serve, stop = folder / "anchors" / "serve.sh", folder / "anchors" / "stop.sh"
+    results = {}
+    for name, how, url in [
+        ("nginx static file", ["c"], "http://127.0.0.1:8003/fact-checks/ketamine-depression-claim/"),
+        ("Wagtail, uncached", ["a", "sync", "2"], "http://127.0.0.1:8001/ketamine-depression-claim/"),
+        ("bare Django, 1 row", ["b", "sync", "2"], "http://127.0.0.1:8002/fact-checks/ketamine-depression-claim/"),
+    ]:  # fmt: skip
+        subprocess.run([str(serve), *how], check=True, stdout=subprocess.DEVNULL)
+        log(f"measuring {name}")
+        results[name] = load.measure(url)
+        subprocess.run([str(stop), how[0]], check=True, stdout=subprocess.DEVNULL)
+    return results
+
+
+def build(synthetic):
+    log(f"building {DATABASE}: demo + {synthetic} synthetic fact-checks")
+    fresh_database(DATABASE)
+    manage(DATABASE, "load_demo", DEBUG=1)
+    if synthetic:
+        manage(DATABASE, "generate_factchecks", str(synthetic), DEBUG=1)
+    manage(DATABASE, "collectstatic", "--no-input")
+
+
+def ours(load):
+    results = {}
+    base = f"http://127.0.0.1:{PORT}"
+    for config, cache_seconds in [("uncached", 0), ("app cache (Redis)", 300)]:
+        with gunicorn(DATABASE, FACTCHECK_PAGE_CACHE_SECONDS=cache_seconds):
+            for name, path in [*PAGES.items(), ("robots.txt", "/robots.txt")]:
+                log(f"measuring {name}, {config}")
+                results[(name, config)] = load.measure(base + path)
+            if cache_seconds:
+                with nginx() as edge:
+                    for name, path in PAGES.items():
+                        log(f"measuring {name} through nginx")
+                        results[(name, "nginx micro-cache")] = load.measure(edge + path)
+    return results
+
+
+def burst(load, seconds=20, rounds=10):
+    """The article at 16 connections, steady and while published 10 times."""
+    url = f"http://127.0.0.1:{PORT}{ARTICLE}"
+    with gunicorn(DATABASE, FACTCHECK_PAGE_CACHE_SECONDS=300) as master:
+        load.once(url, seconds=5, connections=16)
+        steady = load.once(url, seconds=seconds, connections=16)
+        publisher = subprocess.Popen(
+            [str(PYTHON), "bench/burst.py", str(rounds), str(seconds / rounds)],
+            cwd=ROOT,
+            env=environment(DATABASE),
+        )
+        during = load.once(url, seconds=seconds, connections=16)
+        publisher.wait(60)
+        rss = worker_rss_mb(master)
+    return steady, during, rss
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--synthetic", type=int, default=1000)
+    parser.add_argument("--anchors", default=str(ROOT.parent / "shared" / "anchors"))
+    parser.add_argument("--reuse-anchors", action="store_true",
+                        help="measure the anchors already built under /tmp")  # fmt: skip
+    parser.add_argument("--reuse-database", action="store_true")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    load = Load(args.anchors, args.seconds, args.connections, args.runs)
+
+    anchor = anchors(Path(args.anchors), load, build=not args.reuse_anchors)
+    if not args.reuse_database:
+        build(args.synthetic)
+    results = ours(load)
+    steady, during, rss = burst(load)
+
+    print(f"\nMeasured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
+          f"gunicorn {WORKERS} sync workers, DEBUG off, PostgreSQL, Redis; wrk "
+          f"{args.connections} connections, {args.runs} runs of {args.seconds} s, "
+          f"median (min-max); demo + {args.synthetic} synthetic fact-checks.\n")  # fmt: skip
+    print(row("page", "config", "req/s", "p50 ms", "p99 ms", "errors"))
+    print(row(*["---"] * 6))
+    for name, result in anchor.items():
+        print(row(f"anchor: {name}", "", *figures(result)))
+    for (name, config), result in results.items():
+        print(row(name, config, *figures(result)))
+    print(row("article, publish burst", "steady, 16 connections",
+              f"{steady['rps']:,.0f}", f"{steady['p50']:.1f}", f"{steady['p99']:.1f}",
+              steady["errors"]))  # fmt: skip
+    print(row("article, publish burst", "10 publications in 20 s",
+              f"{during['rps']:,.0f}", f"{during['p50']:.1f}", f"{during['p99']:.1f}",
+              during["errors"]))  # fmt: skip
+
+    def rate(name, config):
+        return results[(name, config)]["rps"]
+
+    static = anchor["nginx static file"]["rps"]
+    print("\nRatios:")
+    for text, value, target in [
+        ("uncached article / Wagtail uncached", rate("article", "uncached") / anchor["Wagtail, uncached"]["rps"], ">= 2"),
+        ("uncached article / bare Django", rate("article", "uncached") / anchor["bare Django, 1 row"]["rps"], ">= 0.5"),
+        ("Redis-cached article / our robots.txt", rate("article", "app cache (Redis)") / rate("robots.txt", "app cache (Redis)"), ">= 0.8"),
+        ("article through nginx / nginx static file", rate("article", "nginx micro-cache") / static, ">= 0.8"),
+        ("burst p99 / steady p99", during["p99"] / steady["p99"], "<= 3"),
+        ("burst req/s / steady req/s", during["rps"] / steady["rps"], ">= 0.7"),
+    ]:  # fmt: skip
+        print(f"- {text}: {value:.2f} (target {target})")
+    print(
+        f"\nGunicorn workers' RSS after the burst: {', '.join(f'{mb:.0f} MB' for mb in rss)}"
+    )
+    print(f"(app on :{PORT}, nginx on :{NGINX_PORT})")
+
+
+if __name__ == "__main__":
+    main()
