@@ -1,5 +1,7 @@
 """RSS and Atom feeds of the latest published fact-checks, overall and per topic."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -7,7 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from . import structured_data
+from . import publishing, structured_data
 from .models import FactCheck, Topic
 
 ITEMS = 30
@@ -15,8 +17,6 @@ ITEMS = 30
 
 class LatestFactChecksFeed(Feed):
     """The newest fact-checks, each summarised by its claims and verdicts."""
-
-    description_template = "factcheck/feeds/item_description.html"
 
     def title(self, obj=None):
         return settings.SITE_NAME
@@ -28,12 +28,14 @@ class LatestFactChecksFeed(Feed):
         return reverse("factcheck:home")
 
     def items(self, obj=None):
-        return (
-            self.published(obj)
-            .with_card_parts()
-            .prefetch_related("corrections")
-            # Newest first along the publication-date index.
-            .order_by("-first_published_at", "-pk")[:ITEMS]
+        # What each item says comes prepared with its page (publishing).
+        return publishing.with_feed_entries(
+            list(
+                self.published(obj)
+                .only("headline", "slug", "first_published_at", "published_at")
+                # Newest first along the publication-date index.
+                .order_by("-first_published_at", "-pk")[:ITEMS]
+            )
         )
 
     def published(self, obj):
@@ -42,14 +44,17 @@ class LatestFactChecksFeed(Feed):
     def item_title(self, item):
         return item.headline
 
+    def item_description(self, item):
+        return item.feed_entry["description"]
+
     def item_pubdate(self, item):
         return structured_data.published(item)
 
     def item_updateddate(self, item):
-        return structured_data.updated(item) or structured_data.published(item)
+        return datetime.datetime.fromisoformat(item.feed_entry["updated"])
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return item.feed_entry["categories"]
 
 
 class LatestFactChecksAtomFeed(LatestFactChecksFeed):

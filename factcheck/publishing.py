@@ -40,6 +40,8 @@ from .models.articles import visible_to_readers
 #: still fits when the host page narrows the frame to 300 pixels.
 EMBED_WIDTH, EMBED_HEIGHT = 560, 340
 RELATED = 3
+#: Where a card takes a search result's snippet (``with_snippet``).
+SNIPPET_SLOT = "<!--snippet-->"
 
 
 def card_url(factcheck):
@@ -113,6 +115,7 @@ def prepare(factcheck):
                     for claim in verdicts.rated_claims(factcheck)
                 ],
                 "related_html": related_block(related),
+                "feed_entry": _feed_entry(factcheck),
                 "version": factcheck.lock_version,
                 "prepared_at": timezone.now(),
                 "stale": False,
@@ -122,6 +125,31 @@ def prepare(factcheck):
         if old_card is not None and old_card != card:
             _listing_changed(factcheck)
     return page
+
+
+def _feed_entry(factcheck):
+    updated = structured_data.updated(factcheck) or structured_data.published(factcheck)
+    return {
+        "description": render_to_string(
+            "factcheck/feeds/item_description.html", {"obj": factcheck}
+        ),
+        "updated": updated.isoformat(),
+        "categories": [topic.name for topic in factcheck.topics.all()],
+    }
+
+
+def with_feed_entries(factchecks):
+    """``factchecks`` (published), each with the ``feed_entry`` of its page."""
+    entries = dict(
+        PublishedPage.objects.filter(
+            factcheck__in=[f.pk for f in factchecks], stale=False
+        ).values_list("factcheck_id", "feed_entry")
+    )
+    for factcheck in factchecks:
+        factcheck.feed_entry = (
+            entries.get(factcheck.pk) or prepare(factcheck).feed_entry
+        )
+    return factchecks
 
 
 def _card(factcheck, **options):
@@ -151,6 +179,11 @@ def cards(factchecks, lead=False):
         card, lead_card = stored[factcheck.pk]
         shown.append(mark_safe(lead_card if lead and number == 0 else card))
     return shown
+
+
+def with_snippet(card, snippet_html):
+    """``card`` with a search result's snippet in its place."""
+    return mark_safe(card.replace(SNIPPET_SLOT, snippet_html, 1))
 
 
 def related_ids(factcheck_id):

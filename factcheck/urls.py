@@ -109,7 +109,7 @@ urlpatterns = [
     path("sitemap.xml", read_only(sitemaps.index, caching.LATEST), name="sitemap"),
     path(
         "sitemap-<str:name>.xml",
-        read_only(sitemaps.section, caching.LATEST, ("p",)),
+        read_only(sitemaps.section, caching.LATEST),
         name="sitemap-section",
     ),
     path(

@@ -17,8 +17,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture
 def topic_and_articles():
     health = TopicFactory(name="Health", slug="health")
-    inside = make_published(headline="Inside the topic", rating_slug="misleading")
-    inside.topics.add(health)
+    inside = make_published(
+        headline="Inside the topic", rating_slug="misleading", topics=[health]
+    )
     make_published(headline="Outside the topic")
     return health, inside
 

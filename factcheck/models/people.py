@@ -60,18 +60,21 @@ class AuthorProfile(models.Model):
     def has_published_work(self):
         """Credited as author or editor on something readers see now.
 
-        Two questions, each along its own index: asked as one (an OR),
-        PostgreSQL scans every article for someone never credited.
+        Two questions about one person, each along its own index: asked of
+        every article at once (an OR in one filter), PostgreSQL would scan
+        them all for someone never credited.
         """
-        from .articles import FactCheck  # the article model imports this module
-        from .parts import Byline
+        from .articles import FactCheck, visible_to_readers
+        from .parts import Byline  # the article model imports this module
 
-        published = FactCheck.objects.published()
-        bylines = Byline.objects.filter(author=self.user_id).values("factcheck")
-        return (
-            published.filter(pk__in=bylines).exists()
-            or published.filter(editor=self.user_id).exists()
+        credited = models.Exists(
+            Byline.objects.filter(
+                visible_to_readers("factcheck__"), author=self.user_id
+            )
+        ) | models.Exists(
+            FactCheck.objects.filter(visible_to_readers(), editor=self.user_id)
         )
+        return AuthorProfile.objects.filter(credited, pk=self.pk).exists()
 
 
 class Claimant(models.Model):

@@ -30,6 +30,12 @@ class PublishedPage(models.Model):
         _("lead card"), help_text="As the home page leads with it."
     )
     claim_reviews = models.JSONField(_("ClaimReviews"), default=list)
+    feed_entry = models.JSONField(
+        _("feed entry"),
+        default=dict,
+        help_text="What the RSS and Atom feeds say of it: description, "
+        "updated, categories.",
+    )
     related = models.ManyToManyField(
         "FactCheck",
         blank=True,

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 
-from .. import renditions, search, structured_data, verdicts
+from .. import renditions, structured_data, verdicts
 
 register = template.Library()
 
@@ -126,12 +126,6 @@ def truncate_at_word(text, length):
         words = kept.rsplit(maxsplit=1)
         kept = words[0] if len(words) == 2 else kept
     return kept.rstrip(" ,;:.–—") + "…"
-
-
-@register.filter
-def highlight(snippet):
-    """A search snippet as safe HTML, its matches in ``<mark>``."""
-    return search.highlight(snippet or "")
 
 
 @register.simple_tag

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -170,12 +171,26 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = search.SearchForm(self.request.GET or None)
-        results = form.results(FactCheck.objects.published().with_card_parts())
+        results = form.results(FactCheck.objects.published())
         page = pagination.numbered(results, self.request.GET.get("page"), self.per_page)
         query = form.criteria().get("q", "")
         search.attach_snippets(page.items, query)
+        cards = [
+            publishing.with_snippet(
+                card,
+                format_html(
+                    '<p class="card__snippet">{}</p>', search.highlight(item.snippet)
+                ),
+            )
+            for card, item in zip(publishing.cards(page.items), page.items, strict=True)
+        ]
         return super().get_context_data(
-            form=form, query=query, page=page, factchecks=page.items, **kwargs
+            form=form,
+            query=query,
+            page=page,
+            factchecks=page.items,
+            cards=cards,
+            **kwargs,
         )
 
 
