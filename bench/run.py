@@ -21,6 +21,7 @@ import argparse
 import shutil
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 from common import (
@@ -94,6 +95,15 @@ def ours(load):
                     for name, path in PAGES.items():
                         log(f"measuring {name} through nginx")
                         results[(name, "nginx micro-cache")] = load.measure(edge + path)
+                    # The same bytes as a file, from the same nginx: the
+                    # ceiling the micro-cache is measured against.
+                    copy = WORK / "static" / "bench" / "article.html"
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    copy.write_bytes(urllib.request.urlopen(base + ARTICLE).read())
+                    log("measuring the article as a file through the same nginx")
+                    results[("article as a file", "same nginx")] = load.measure(
+                        edge + "/static/bench/article.html"
+                    )
     return results
 
 
@@ -154,13 +164,14 @@ def main():
     def rate(name, config):
         return results[(name, config)]["rps"]
 
-    static = anchor["nginx static file"]["rps"]
+    static = rate("article as a file", "same nginx")
     print("\nRatios:")
     for text, value, target in [
         ("uncached article / Wagtail uncached", rate("article", "uncached") / anchor["Wagtail, uncached"]["rps"], ">= 2"),
         ("uncached article / bare Django", rate("article", "uncached") / anchor["bare Django, 1 row"]["rps"], ">= 0.5"),
         ("Redis-cached article / our robots.txt", rate("article", "app cache (Redis)") / rate("robots.txt", "app cache (Redis)"), ">= 0.8"),
-        ("article through nginx / nginx static file", rate("article", "nginx micro-cache") / static, ">= 0.8"),
+        ("article through nginx / the same bytes as a file, same nginx", rate("article", "nginx micro-cache") / static, ">= 0.8"),
+        ("article through nginx / the anchor's 9.5 KB static file", rate("article", "nginx micro-cache") / anchor["nginx static file"]["rps"], "for scale"),
         ("burst p99 / steady p99", during["p99"] / steady["p99"], "<= 3"),
         ("burst req/s / steady req/s", during["rps"] / steady["rps"], ">= 0.7"),
     ]:  # fmt: skip

@@ -34,7 +34,7 @@ from .models import (
     Rating,
     Topic,
 )
-from .models.articles import visible_to_readers
+from .models.querysets import visible_to_readers
 
 #: Size of the iframe the oEmbed endpoint offers; the card fits it, and
 #: still fits when the host page narrows the frame to 300 pixels.

@@ -1,20 +1,14 @@
 """The fact-check content model, split by concern.
 
-``articles`` holds the article, ``parts`` the records it is made of (claims,
+``articles`` holds the article (its ``states``, and its ``querysets``: what
+readers see, and how pages read it), ``parts`` the records it is made of (claims,
 verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
 experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
 pages, ``published`` the prepared pages readers are served, ``readers`` what
 readers send in, ``workflow`` the records the editorial workflow writes.
 """
 
-from .articles import (
-    EDITOR_PERMISSION,
-    SEARCH_CONFIG,
-    FactCheck,
-    FactCheckQuerySet,
-    Priority,
-    Status,
-)
+from .articles import EDITOR_PERMISSION, FactCheck
 from .pages import Page
 from .parts import (
     Byline,
@@ -27,8 +21,10 @@ from .parts import (
 )
 from .people import AuthorProfile, Claimant, Expert
 from .published import PublishedPage
+from .querysets import SEARCH_CONFIG, FactCheckQuerySet
 from .ratings import Rating, Topic
 from .readers import ReaderMessage
+from .states import Priority, Status
 from .workflow import RatingVote, TransitionLog
 
 __all__ = [

@@ -64,8 +64,9 @@ class AuthorProfile(models.Model):
         every article at once (an OR in one filter), PostgreSQL would scan
         them all for someone never credited.
         """
-        from .articles import FactCheck, visible_to_readers
+        from .articles import FactCheck
         from .parts import Byline  # the article model imports this module
+        from .querysets import visible_to_readers
 
         credited = models.Exists(
             Byline.objects.filter(

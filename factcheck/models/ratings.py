@@ -40,8 +40,8 @@ class RatingQuerySet(ListingQuerySet):
     def in_use(self):
         # One verdict rated so, found along the verdicts' index: written as
         # an EXISTS over the articles, PostgreSQL hashes every claim instead.
-        from .articles import visible_to_readers
         from .parts import Verdict  # the article model imports this module
+        from .querysets import visible_to_readers
 
         one = (
             Verdict.objects.filter(

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .articles import FactCheck, Status
+from .articles import FactCheck
 from .parts import Claim
 from .ratings import Rating
+from .states import Status
 
 
 class TransitionLogQuerySet(models.QuerySet):

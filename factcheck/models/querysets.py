@@ -1,0 +1,151 @@
+"""The queries over fact-checks: what readers see, and how pages read it."""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connections, models
+from django.db.models import Exists, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .parts import Byline, Claim, ExpertQuote, Source, Verdict
+from .states import Status
+
+#: What a byline never needs of a user's account; public pages never read it.
+PRIVATE_USER_FIELDS = ("password", "email", "last_login")
+
+#: The text search configuration of the stored vector and of every query.
+SEARCH_CONFIG = "english"
+
+
+def visible_to_readers(prefix=""):
+    """What readers may see, as a filter: published, and not scheduled for later.
+
+    ``prefix`` reaches the article from a related record (``"factcheck__"``).
+    """
+    return Q(
+        **{
+            f"{prefix}status": Status.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+        }
+    )
+
+
+class FactCheckQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and not scheduled for later."""
+        return self.filter(visible_to_readers())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def authored_by(self, user):
+        """Fact-checks ``user`` wrote: on the byline, or the one who started it.
+
+        The four-eyes rule, the authors' dashboard and their notifications all
+        go by this (``FactCheck.author_ids`` is the same rule for one article).
+        """
+        return self.filter(
+            Q(pk__in=Byline.objects.filter(author=user).values("factcheck"))
+            | Q(created_by=user)
+        )
+
+    def with_card_parts(self):
+        """With what a list card shows (claims, verdicts, topics) prefetched.
+
+        The number of queries stays fixed however many rows and claims there are;
+        the body and search vector, which no card shows, stay in the database.
+        """
+        return self.defer("body", "search_vector").prefetch_related(
+            models.Prefetch(
+                "claims",
+                queryset=Claim.objects.select_related("verdict__rating", "claimant"),
+            ),
+            "topics",
+        )
+
+    def with_article_parts(self):
+        """With everything the article page and its ClaimReviews show, prefetched."""
+        return (
+            self.defer("search_vector", *(f"editor__{f}" for f in PRIVATE_USER_FIELDS))
+            .select_related("editor__profile")
+            .prefetch_related(
+                models.Prefetch(
+                    "bylines",
+                    queryset=Byline.objects.select_related("author__profile").defer(
+                        *(f"author__{f}" for f in PRIVATE_USER_FIELDS)
+                    ),
+                ),
+                models.Prefetch(
+                    "claims",
+                    queryset=Claim.objects.select_related(
+                        "verdict__rating", "claimant"
+                    ).prefetch_related("appearances"),
+                ),
+                models.Prefetch(
+                    "quotes",
+                    queryset=ExpertQuote.objects.filter(on_record=True)
+                    .select_related("expert")
+                    .defer(
+                        "expert__contact_email",
+                        "expert__contact_phone",
+                        "expert__contact_notes",
+                    ),
+                ),
+                # The desk's own notes on a source are not for readers.
+                models.Prefetch("sources", queryset=Source.objects.defer("notes")),
+                "corrections",
+                "topics",
+            )
+        )
+
+    def related_to(self, factcheck_id):
+        """Others sharing a topic or a rating with the fact-check ``factcheck_id``.
+
+        Subqueries, not joins: no duplicates to remove, and the newest are
+        found first along the publication-date index.
+        """
+        through = self.model.topics.through
+        topics = through.objects.filter(factcheck_id=factcheck_id).values("topic_id")
+        ratings = Verdict.objects.filter(
+            claim__factcheck_id=factcheck_id, rating__isnull=False
+        ).values("rating_id")
+        return self.exclude(pk=factcheck_id).filter(
+            Exists(
+                through.objects.filter(factcheck_id=OuterRef("pk"), topic_id__in=topics)
+            )
+            | Exists(
+                Verdict.objects.filter(
+                    claim__factcheck_id=OuterRef("pk"), rating_id__in=ratings
+                )
+            )
+        )
+
+    def refresh_search_vector(self):
+        """Recompute the stored search vector of these fact-checks.
+
+        Headline and claims weigh most, then the standfirst, then the body.
+        PostgreSQL only; other databases search the text itself (``search``).
+        Only the edit service and the workflow call this, once an article's
+        words have changed.
+        """
+        if connections[self.db].vendor != "postgresql":
+            return
+        claims = (
+            Claim.objects.filter(factcheck=OuterRef("pk"))
+            .values("factcheck")
+            .annotate(
+                text=StringAgg(
+                    "statement", delimiter=Value(" "), output_field=models.TextField()
+                )
+            )
+            .values("text")
+        )
+        self.update(
+            search_vector=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+            + SearchVector(
+                Coalesce(Subquery(claims), Value(""), output_field=models.TextField()),
+                weight="A",
+                config=SEARCH_CONFIG,
+            )
+            + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+        )
