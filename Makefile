@@ -1,5 +1,6 @@
 # Two commands set everything up on a fresh machine:
 #   make run   - virtualenv, install, migrate, demo newsroom, serve on :8000
+#                with a background-job worker beside the server
 #   make test  - the whole test suite (SQLite, or PostgreSQL via DATABASE_URL)
 
 VENV := .venv
@@ -7,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench backup restore clean
 
 # Django 6 needs Python 3.12+. Try the usual names, then pyenv's builds (its
 # shims exist but fail unless that version is selected, so run each one).
@@ -41,7 +42,10 @@ run: $(VENV)/.installed
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py load_demo
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/, accounts in README.md)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The background-job worker (email) runs beside the server and stops with it.
+	@$(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -53,6 +57,14 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# One archive of the database and the media; restore into an empty instance.
+backup: $(VENV)/.installed
+	$(PY) manage.py backup $(ARCHIVE)
+
+restore: $(VENV)/.installed
+	@[ -n "$(ARCHIVE)" ] || { echo "Name the archive: make restore ARCHIVE=backups/newsroom-....tar.gz" >&2; exit 2; }
+	$(PY) manage.py restore $(ARCHIVE)
 
 bench: $(VENV)/.installed-dev
 	bench/run.sh $(BENCH_ARGS)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,10 @@ class FactCheckConfig(AppConfig):
         # whichever code saves them (the articles' own writes go through the
         # workflow and the edit service, which say what changed).
         publishing.watch_shared_records()
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, on the newsroom's site (its sign-in door)."""
+
+    default = False  # named in INSTALLED_APPS; the app's own is FactCheckConfig
+    default_site = "factcheck.admin_site.NewsroomAdminSite"

@@ -31,7 +31,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -227,6 +227,10 @@ def cache_for_readers(view, *, page_tag, params=()):
                 _store(key, response, versions, valid_until, timeout)
             elif entry is not None:
                 cache.delete(key)  # gone, or no longer public
+        except (OperationalError, InterfaceError):
+            if entry is None:
+                raise  # the outage page (newsroom.errors)
+            return entry.response()  # the database is away: the last good page
         finally:
             if rebuilding:
                 cache.delete(key + ":rebuild")

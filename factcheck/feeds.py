@@ -15,8 +15,19 @@ from .models import FactCheck, Topic
 ITEMS = 30
 
 
+def absolute(path):
+    """``path`` on SITE_URL: feeds name the site's one address, never the
+    request's ``Host`` (Django's feeds would add that to relative links)."""
+    return settings.SITE_URL + path
+
+
 class LatestFactChecksFeed(Feed):
     """The newest fact-checks, each summarised by its claims and verdicts."""
+
+    url_name = "factcheck:feed"
+
+    def feed_url(self, obj=None):
+        return absolute(reverse(self.url_name))
 
     def title(self, obj=None):
         return settings.SITE_NAME
@@ -25,7 +36,10 @@ class LatestFactChecksFeed(Feed):
         return _("The latest fact-checks: claims, evidence and verdicts.")
 
     def link(self, obj=None):
-        return reverse("factcheck:home")
+        return absolute(reverse("factcheck:home"))
+
+    def item_link(self, item):
+        return absolute(item.get_absolute_url())
 
     def items(self, obj=None):
         # What each item says comes prepared with its page (publishing).
@@ -59,6 +73,7 @@ class LatestFactChecksFeed(Feed):
 
 class LatestFactChecksAtomFeed(LatestFactChecksFeed):
     feed_type = Atom1Feed
+    url_name = "factcheck:feed-atom"
 
     def subtitle(self, obj=None):
         return self.description(obj)
@@ -66,6 +81,11 @@ class LatestFactChecksAtomFeed(LatestFactChecksFeed):
 
 class TopicFeed(LatestFactChecksFeed):
     """The newest fact-checks on one topic."""
+
+    url_name = "factcheck:topic-feed"
+
+    def feed_url(self, obj=None):
+        return absolute(reverse(self.url_name, args=[obj.slug]))
 
     def get_object(self, request, slug):
         return get_object_or_404(Topic, slug=slug)
@@ -82,7 +102,7 @@ class TopicFeed(LatestFactChecksFeed):
         }
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return absolute(obj.get_absolute_url())
 
     def published(self, obj):
         return super().published(obj).filter(topics=obj)
@@ -90,6 +110,7 @@ class TopicFeed(LatestFactChecksFeed):
 
 class TopicAtomFeed(TopicFeed):
     feed_type = Atom1Feed
+    url_name = "factcheck:topic-feed-atom"
 
     def subtitle(self, obj=None):
         return self.description(obj)

@@ -1,8 +1,10 @@
 """Email the people a workflow step concerns, once the step has committed.
 
 ``workflow`` calls these inside its transaction, so each message describes the
-article as the step left it; messages go out only if the transaction commits,
-and a mail server that fails is logged, never undoes the step.
+article as the step left it. Each message is a background job (``jobs``) queued
+in that transaction: it goes out only if the step commits, the request never
+waits on the mail server, and a mail server that fails delays the message
+(retried), never undoes the step.
 """
 
 from contextlib import contextmanager
@@ -10,13 +12,11 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, mailers
-from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import EDITOR_PERMISSION
+from . import jobs, permissions
 from .models.people import display_name
 
 _muted = ContextVar("factcheck_notifications_muted", default=False)
@@ -49,9 +49,7 @@ def _authors(factcheck):
 
 
 def _editors():
-    return get_user_model().objects.with_perm(
-        EDITOR_PERMISSION, include_superusers=False
-    )
+    return permissions.editors(include_superusers=False)
 
 
 def _send(recipients, actor, subject, body):
@@ -63,8 +61,9 @@ def _send(recipients, actor, subject, body):
     if not addresses:
         return
     subject = f"[{settings.SITE_NAME}] {subject}"
-    messages = [EmailMessage(subject, body, to=[address]) for address in addresses]
-    transaction.on_commit(lambda: mailers.default.send_messages(messages), robust=True)
+    for address in addresses:
+        # A row in this transaction: sent by a worker once the step commits.
+        jobs.send_email.enqueue(to=address, subject=subject, body=body)
 
 
 def submitted(factcheck, actor, note=""):

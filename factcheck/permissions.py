@@ -7,7 +7,9 @@ views ask here before showing a preview. Nothing in this module writes.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +23,46 @@ from .models import (
 )
 
 Action = TransitionLog.Action
+
+
+def editors(*, include_superusers=True):
+    """The active users who may publish, by group or by their own permission.
+
+    Asked of the model backend by name: django-axes' backend beside it only
+    guards signing in and knows no permissions.
+    """
+    return get_user_model().objects.with_perm(
+        EDITOR_PERMISSION,
+        include_superusers=include_superusers,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+
+
+def needs_second_factor(user):
+    """True while a signed-in staff member must still give a one-time code.
+
+    Those with an authenticator app (django-otp's TOTP device) always give
+    one; those without must set one up first when a group of theirs requires
+    it (SignInRule).
+    ``is_verified`` comes from django-otp's middleware.
+    """
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if user.is_verified():
+        return False
+    # Asked twice a request (the admin's door and its permission check), so
+    # kept on the user object, like Django's own permission cache.
+    if not hasattr(user, "_owes_second_factor"):
+        user._owes_second_factor = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .filter(
+                Q(totpdevice__confirmed=True)
+                | Q(groups__sign_in_rule__two_factor_required=True)
+            )
+            .exists()
+        )
+    return user._owes_second_factor
 
 
 class NotAllowed(PermissionDenied):

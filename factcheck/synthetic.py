@@ -254,6 +254,10 @@ def generate(count, *, seed=0, stdout=None):
     rng = random.Random(seed)
     cast = Cast.gather()
     made = 0
+    if connection.vendor == "postgresql":
+        # Batches and ANALYZE may outlast the web's statement limit (settings).
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 0")
     while made < count:
         numbers = range(made, made + min(BATCH, count - made))
         with transaction.atomic():

@@ -6,11 +6,14 @@ under ``var/``, a local-memory cache and uploads on disk. Production sets
 lists every variable.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -54,7 +57,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "The Fact Desk")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on the newsroom's own site (its two-factor sign-in).
+    "factcheck.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,20 +70,30 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_prose_editor",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "factcheck",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # ETags for every page, and 304s for browsers that already have it.
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "newsroom.sessions.IdleTimeoutMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -95,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "factcheck.context_processors.site",
             ],
         },
@@ -115,7 +130,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A web page's queries are short: compiling them (PostgreSQL's JIT, on
     # for plans it deems costly) adds hundreds of milliseconds, never saves.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # With the server away or stuck, a request gives up after a few seconds
+    # (and gets the 503 page) instead of holding a worker; CONN_HEALTH_CHECKS
+    # above replaces a dead connection on the next request, so the site
+    # recovers by itself. Bulk commands lift the statement limit (synthetic).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+        options="-c jit=off -c statement_timeout="
+        + os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "30000"),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -148,11 +171,37 @@ FACTCHECK_READER_MESSAGES_PER_HOUR = int(
 )
 FACTCHECK_CLIENT_IP_HEADER = os.environ.get("FACTCHECK_CLIENT_IP_HEADER", "REMOTE_ADDR")
 
+# The admin door. django-axes counts failed sign-ins per account and, apart,
+# per client address (the same one the reader-message limit uses): after
+# AXES_FAILURE_LIMIT of either, that account or address waits out the
+# cool-off, and an editor can lift it sooner by deleting the access attempt
+# in the admin. A success clears the account's count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "factcheck.throttle.client_address"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+
+# Staff sessions end after SESSION_IDLE_MINUTES without a request
+# (newsroom.sessions renews them; readers have no session, so pay nothing).
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -205,6 +254,12 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Background jobs (factcheck.jobs): Django's tasks framework over a queue in
+# the project's database, with or without Redis, so a job commits with the
+# change that causes it and no Redis outage can lose one. Workers:
+# `manage.py db_worker` on any machine that reaches the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Email: printed to the console while DEBUG is on, SMTP otherwise.
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -259,6 +314,62 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+#: Where media is served from when it is not this site (a bucket's domain).
+MEDIA_ORIGINS = [
+    f"{url.scheme}://{url.netloc}"
+    for url in [urlsplit(MEDIA_URL)]
+    if url.scheme in ("http", "https")
+] + (
+    [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+    else []
+)
+#: Content-Security-Policy (Django's own middleware). Scripts come from this
+#: origin only, so nothing a sanitiser slip could inject would run. Reader
+#: pages carry no script of any kind (and are cached, so could not carry a
+#: per-request nonce); in the admin the one inline element, the rich-text
+#: editor's import map, gets the request's nonce, which the header names only
+#: when a page used it. Inline ``style`` *attributes* are
+#: allowed (the rating colours are custom properties set per element), inline
+#: ``<style>`` elements are not. The embeddable card relaxes
+#: ``frame-ancestors`` (factcheck.views.sharing).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    # The rich-text editor (Tiptap, inside django-prose-editor) injects its base
+    # stylesheet as a <style> element: its hash admits that one sheet and no
+    # other. An upgrade that changes it fails the browser tests, which fail on
+    # any policy violation; the new hash is in their message.
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", *MEDIA_ORIGINS],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+#: Browser features no page of ours uses, denied to it and to any frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
 
 LOGGING = {
     "version": 1,

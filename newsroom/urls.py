@@ -5,6 +5,8 @@ from django.views.decorators.http import require_safe
 
 from factcheck.views.pages import RobotsView
 
+handler500 = "newsroom.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", require_safe(RobotsView.as_view()), name="robots"),

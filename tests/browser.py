@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -71,15 +72,33 @@ def _restore_serialized_contents(serialized):
         connections[alias]._test_serialized_contents = contents
 
 
+@contextmanager
+def browser_context(browser, base_url, **options):
+    """A browser context that fails the test on any Content-Security-Policy
+    violation: every journey checks that the policy lets the page work, and
+    that no page of ours carries code the policy refuses."""
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(base_url=base_url, **options)
+    context.set_default_timeout(15_000)
+    violations = []
+    context.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text
+            and violations.append(message.text)
+        ),
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+    assert not violations, violations
+
+
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_context(browser, live_server.url) as context:
+        yield context.new_page()
 
 
 def log_in(page, username, password="correct horse battery staple"):

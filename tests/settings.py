@@ -27,8 +27,9 @@ STORAGES = {
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Page caching is exercised by tests/test_caching.py; elsewhere every request
-# should see the database as the test left it.
-FACTCHECK_PAGE_CACHE_SECONDS = 0
+# should see the database as the test left it. The app servers that
+# tests/servers.py starts turn it on through the environment.
+FACTCHECK_PAGE_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "0"))
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than memory: the live server's threads then open their

@@ -9,7 +9,7 @@ from factcheck.models import (
     Rating,
     TransitionLog,
 )
-from tests.adminforms import form_data
+from tests.adminforms import DOOR_QUERIES, form_data
 from tests.factories import make_factcheck
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_editors_filter_the_workflow_log_by_article(
     workflow.submit_for_review(other, journalist)
     client.force_login(editor)
     url = reverse("admin:factcheck_transitionlog_changelist")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(12 + DOOR_QUERIES):
         response = client.get(url, {"factcheck__id__exact": in_review.pk})
     assert [entry.factcheck for entry in response.context["cl"].result_list] == [
         in_review

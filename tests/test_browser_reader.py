@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.browser import screenshot
+from tests.browser import browser_context, screenshot
 
 pytestmark = [
     pytest.mark.browser,
@@ -102,16 +102,13 @@ def test_a_reader_finds_reads_and_searches_on_a_desktop(page, demo):
 
 
 def test_a_reader_on_a_360px_phone_without_javascript(browser, live_server, demo):
-    context = browser.new_context(
-        base_url=live_server.url,
+    with browser_context(
+        browser,
+        live_server.url,
         viewport={"width": 360, "height": 780},
         java_script_enabled=False,
-    )
-    context.set_default_timeout(15_000)
-    try:
+    ) as context:
         journey(context.new_page(), "mobile")
-    finally:
-        context.close()
 
 
 def test_a_reader_reports_an_error_from_the_article(page, demo):
@@ -159,10 +156,9 @@ def test_the_embed_fits_its_frame_wide_and_narrow(browser, live_server, demo):
     assert len(slugs) >= 6
 
     for width in (560, 320):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": 340}
-        )
-        try:
+        with browser_context(
+            browser, live_server.url, viewport={"width": width, "height": 340}
+        ) as context:
             page = context.new_page()
             for slug in slugs:
                 page.goto(f"/fact-checks/{slug}/embed/")
@@ -174,5 +170,3 @@ def test_the_embed_fits_its_frame_wide_and_narrow(browser, live_server, demo):
                     assert bottom <= 340, (width, slug, parts)
                 assert parts["scrollWidth"] <= width, (width, slug)
                 screenshot(page, f"embed-{width}-{slug}")
-        finally:
-            context.close()

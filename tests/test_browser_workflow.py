@@ -7,11 +7,13 @@ article is revised: readers keep the old version until an editor publishes
 the revision at the same address.
 """
 
+from contextlib import ExitStack
+
 import pytest
 from playwright.sync_api import expect
 
 from factcheck.models import FactCheck
-from tests.browser import log_in, screenshot
+from tests.browser import browser_context, log_in, screenshot
 from tests.factories import (
     ClaimantFactory,
     make_factcheck,
@@ -31,22 +33,16 @@ NOTE = "Say which video made the claim and when it was posted."
 @pytest.fixture
 def open_as(browser, live_server):
     """A signed-in page for ``username`` in a browser context of its own."""
-    contexts = []
+    with ExitStack() as contexts:
 
-    def open_as(username=None):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": 1280, "height": 900}
-        )
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        page = context.new_page()
-        if username:
-            log_in(page, username)
-        return page
+        def open_as(username=None):
+            context = contexts.enter_context(browser_context(browser, live_server.url))
+            page = context.new_page()
+            if username:
+                log_in(page, username)
+            return page
 
-    yield open_as
-    for context in contexts:
-        context.close()
+        yield open_as
 
 
 def choose_autocomplete(page, select_id, text):

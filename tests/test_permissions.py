@@ -340,6 +340,15 @@ EDITOR_EXTRAS = {
         for model in ("rating", "topic", "correction", "page")
         for a in ("add", "change", "delete", "view")
     ),
+    # The admin door: lifting sign-in locks, the two-factor rule per group,
+    # removing someone's lost authenticator.
+    "view_accessattempt",
+    "delete_accessattempt",
+    "view_accessfailurelog",
+    "view_signinrule",
+    "change_signinrule",
+    "view_totpdevice",
+    "delete_totpdevice",
 }
 
 

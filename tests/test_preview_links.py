@@ -6,6 +6,7 @@ from html import unescape
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,7 +45,7 @@ def test_an_editor_creates_a_link_and_an_outsider_reads_the_draft(
     client.force_login(editor)
     response = client.post(link_url(draft), {"days": "3"}, follow=True)
     url = created_link(response)
-    assert url.startswith("http://testserver/preview/")
+    assert url.startswith(settings.SITE_URL + "/preview/")
     assert "working until" in response.content.decode()
     client.logout()
 

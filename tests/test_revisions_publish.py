@@ -20,6 +20,7 @@ from tests.factories import (
     make_factcheck,
     rewrite_revision,
 )
+from tests.jobs import run_jobs
 from tests.records import log_of, what_readers_see
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,8 @@ class TestPublish:
             "status": Status.PUBLISHED,
         }
         revision_log = log_of(revision)
+        run_jobs()  # the messages of the steps so far
+        mailoutbox.clear()
 
         # Publishing also prepares the page readers get (publishing.prepare).
         with (
@@ -85,6 +88,7 @@ class TestPublish:
         assert "new evidence" in page.content.decode()
         items = client.get(reverse("factcheck:claimreviews")).json()["items"]
         assert items[0]["reviewRating"]["alternateName"] == "Misleading"
+        run_jobs()
         assert sorted(address for m in mailoutbox for address in m.to) == [
             "coauthor@example.org",
             "journalist@example.org",

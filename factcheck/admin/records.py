@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Page, ReaderMessage, TransitionLog
+from ..models import Page, ReaderMessage, SignInRule, TransitionLog
 
 
 @admin.register(Page)
@@ -93,3 +93,15 @@ class ReaderMessageAdmin(admin.ModelAdmin):
         if "state" in form.changed_data and not obj.handled_by_id:
             obj.handled_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(SignInRule)
+class SignInRuleAdmin(admin.ModelAdmin):
+    """One row per staff group; editors decide who must use a second factor."""
+
+    list_display = ["group", "two_factor_required"]
+    list_editable = ["two_factor_required"]
+    fields = ["group", "two_factor_required"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["group"] if obj else []

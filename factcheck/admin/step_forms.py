@@ -5,8 +5,8 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy, ngettext
 
-from .. import preview
-from ..models import EDITOR_PERMISSION, Claim, Priority, Rating
+from .. import permissions, preview
+from ..models import Claim, Priority, Rating
 from ..models.people import display_name
 
 
@@ -79,8 +79,7 @@ class AssignForm(WorkflowForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = (
-            get_user_model()
-            .objects.with_perm(EDITOR_PERMISSION)
+            permissions.editors()
             .select_related("profile")
             .order_by("first_name", "last_name", "username")
         )

@@ -8,6 +8,7 @@ outcome, or each reason for refusing it, as a message.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -330,9 +331,7 @@ class WorkflowAdminMixin:
         token, expires = workflow.share_preview(
             factcheck, request.user, form.cleaned_data["days"]
         )
-        url = request.build_absolute_uri(
-            reverse("factcheck:preview", kwargs={"token": token})
-        )
+        url = settings.SITE_URL + reverse("factcheck:preview", kwargs={"token": token})
         messages.success(
             request,
             format_html(

@@ -5,7 +5,8 @@ readers see, and how pages read it), ``parts`` the records it is made of (claims
 verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
 experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
 pages, ``published`` the prepared pages readers are served, ``readers`` what
-readers send in, ``workflow`` the records the editorial workflow writes.
+readers send in, ``workflow`` the records the editorial workflow writes,
+``sign_in`` the staff's sign-in rules.
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
@@ -24,6 +25,7 @@ from .published import PublishedPage
 from .querysets import SEARCH_CONFIG, FactCheckQuerySet
 from .ratings import Rating, Topic
 from .readers import ReaderMessage
+from .sign_in import SignInRule
 from .states import Priority, Status
 from .workflow import RatingVote, TransitionLog
 
@@ -46,6 +48,7 @@ __all__ = [
     "Rating",
     "RatingVote",
     "ReaderMessage",
+    "SignInRule",
     "Source",
     "Status",
     "Topic",

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
 
 from .. import social_card
 from ..models import FactCheck
@@ -44,6 +45,7 @@ def social_card_png(request, slug):
 
 
 @xframe_options_exempt
+@csp_override({**settings.SECURE_CSP, "frame-ancestors": ["*"]})
 def embed(request, slug):
     """A compact card of every claim's verdict that other sites place in an iframe.
 
