@@ -29,7 +29,13 @@ HOT = "ketamine-depression-treatment-resistant"
 def main(seconds, record):
     users = get_user_model().objects
     journalist, editor = users.get(username="journalist"), users.get(username="editor")
-    other = FactCheck.objects.published().exclude(slug=HOT).order_by("pk").first()
+    other = (
+        FactCheck.objects.published()
+        .authored_by(journalist)
+        .exclude(slug=HOT)
+        .order_by("pk")
+        .first()
+    )
     steps = []
     deadline = time.monotonic() + seconds
     with notifications.muted():
