@@ -82,8 +82,21 @@ def _search_postgresql(queryset, text):
     )
     return (
         queryset.filter(pk__in=newest)
+        # Ids only: the cards come prepared, the snippets come after (a page's).
+        .only("pk")
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", F("first_published_at").desc(nulls_last=True))
+    )
+
+
+def _headlines(factchecks, text):
+    """PostgreSQL's snippets of ``factchecks`` for ``text``, by pk: one query
+    for a page's rows (a snippet with the ranked rows would cost one per match)."""
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    snippets = (
+        type(factchecks[0])
+        .objects.filter(pk__in=[factcheck.pk for factcheck in factchecks])
         .annotate(
-            rank=SearchRank(F("search_vector"), query),
             snippet=SearchHeadline(
                 Concat("standfirst", Value(" "), "body", output_field=TextField()),
                 query,
@@ -94,10 +107,11 @@ def _search_postgresql(queryset, text):
                 min_words=20,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
-        .order_by("-rank", F("first_published_at").desc(nulls_last=True))
+        .values_list("pk", "snippet")
     )
+    return dict(snippets)
 
 
 def _search_substring(queryset, text):
@@ -149,12 +163,18 @@ def snippet_around(text, terms):
 def attach_snippets(factchecks, text):
     """Give each fact-check of a result page a ``snippet`` to pass to ``highlight``.
 
-    PostgreSQL's snippets come with the rows; elsewhere, and for a page of
-    filtered results without a query, they are cut from the text here.
+    PostgreSQL writes them for a query (one query for the page); elsewhere,
+    and for a page of filtered results without a query, they are cut from the
+    text here.
     """
     terms = terms_of(text)
+    headlines = (
+        _headlines(factchecks, text)
+        if terms and factchecks and connection.vendor == "postgresql"
+        else {}
+    )
     for factcheck in factchecks:
-        snippet = getattr(factcheck, "snippet", None)
+        snippet = headlines.get(factcheck.pk)
         if snippet is not None:
             factcheck.snippet = _plain_text(snippet)
         elif terms:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -67,6 +68,25 @@ def test_english_stemming_matches_other_forms(client):
     make_published(headline="Bananas are radioactive")
     assert results(client, q="banana radioactivity") == ["Bananas are radioactive"]
     assert results(client, q="bananas -radioactive") == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="snippets are PostgreSQL's ts_headline"
+)
+def test_snippets_are_written_for_the_page_shown_only(client):
+    """ts_headline parses a whole article: for 25 matches, 20 are parsed."""
+    for number in range(25):
+        make_published(
+            headline=f"Claim {number}", standfirst="What wind turbines really do."
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("factcheck:search"), {"q": "turbines"})
+    assert response.content.decode().count("<mark>") >= 20
+    headlines = [
+        q["sql"] for q in queries.captured_queries if "ts_headline" in q["sql"]
+    ]
+    assert len(headlines) == 1
+    assert len(re.search(r"IN \(([^)]*)\)", headlines[0])[1].split(",")) == 20
 
 
 @pytest.mark.parametrize("query", ODD_QUERIES)
