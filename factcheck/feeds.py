@@ -67,6 +67,14 @@ class LatestFactChecksFeed(Feed):
     def item_updateddate(self, item):
         return datetime.datetime.fromisoformat(item.feed_entry["updated"])
 
+    def author_name(self, obj=None):
+        # The feed's author, for entries without a byline (Atom needs one).
+        return settings.SITE_NAME
+
+    def item_author_name(self, item):
+        # One name per entry is all Django's feeds write: the byline, joined.
+        return ", ".join(item.feed_entry["authors"]) or settings.SITE_NAME
+
     def item_categories(self, item):
         return item.feed_entry["categories"]
 

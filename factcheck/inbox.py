@@ -30,8 +30,9 @@ def receive(*, request, form, kind, factcheck=None):
         raise TooManyMessages(
             _(
                 "You have sent us a lot of messages in the last hour. Please "
-                "try again later, or email us."
+                "try again later, or email us at %(address)s."
             )
+            % {"address": settings.FACTCHECK_CONTACT_EMAIL}
         )
     message = form.save(commit=False)
     message.kind, message.factcheck = kind, factcheck

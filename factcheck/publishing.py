@@ -34,6 +34,7 @@ from .models import (
     Rating,
     Topic,
 )
+from .models.people import display_name
 from .models.querysets import visible_to_readers
 
 #: Size of the iframe the oEmbed endpoint offers; the card fits it, and
@@ -135,6 +136,7 @@ def _feed_entry(factcheck):
         ),
         "updated": updated.isoformat(),
         "categories": [topic.name for topic in factcheck.topics.all()],
+        "authors": [display_name(byline.author) for byline in factcheck.bylines.all()],
     }
 
 

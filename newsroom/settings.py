@@ -170,6 +170,8 @@ FACTCHECK_READER_MESSAGES_PER_HOUR = int(
     os.environ.get("FACTCHECK_READER_MESSAGES_PER_HOUR", "10")
 )
 FACTCHECK_CLIENT_IP_HEADER = os.environ.get("FACTCHECK_CLIENT_IP_HEADER", "REMOTE_ADDR")
+#: A reader form sent sooner than this after it was shown is refused (0: off).
+FACTCHECK_MIN_FORM_SECONDS = float(os.environ.get("FACTCHECK_MIN_FORM_SECONDS", "2"))
 
 # The admin door. django-axes counts failed sign-ins per account and, apart,
 # per client address (the same one the reader-message limit uses): after
@@ -277,6 +279,8 @@ if EMAIL_BACKEND_PATH == SMTP_BACKEND:
         "use_tls": env_bool("EMAIL_USE_TLS"),
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+#: Where readers can write to the desk, named when a form turns them away.
+FACTCHECK_CONTACT_EMAIL = os.environ.get("FACTCHECK_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Editorial workflow (factcheck.workflow and factcheck.gate).

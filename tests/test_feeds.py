@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from factcheck import editing
+from factcheck import editing, publishing
+from factcheck.models.people import display_name
 from factcheck.views import partners
 from tests.factories import TopicFactory, make_published
 
@@ -47,6 +48,23 @@ def test_the_atom_feed_has_updated_dates(client, topic_and_articles):
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 2
     assert all(entry.findtext(f"{ATOM}updated") for entry in entries)
+
+
+def test_every_entry_names_its_authors(client, journalist, coauthor, editor):
+    """Atom requires an author per entry (or for the feed); RSS names it too."""
+    article = make_published(journalist, editor)
+    article.bylines.create(author=coauthor, ordering=1)
+    publishing.prepare(article)  # the byline changed behind the workflow's back
+    names = f"{display_name(journalist)}, {display_name(coauthor)}"
+
+    atom = ET.fromstring(client.get(reverse("factcheck:feed-atom")).content)
+    assert atom.find(f"{ATOM}author/{ATOM}name").text == "The Fact Desk"
+    entry = atom.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}author/{ATOM}name").text == names
+
+    rss = ET.fromstring(client.get(reverse("factcheck:feed")).content)
+    creator = rss.find("channel/item/{http://purl.org/dc/elements/1.1/}creator")
+    assert creator.text == names
 
 
 @pytest.mark.parametrize("name", ["factcheck:topic-feed", "factcheck:topic-feed-atom"])

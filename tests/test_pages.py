@@ -66,3 +66,22 @@ def test_every_page_has_one_h1_landmarks_and_a_skip_link(client):
             assert landmark in content, (url, landmark)
         assert 'href="#main"' in content and 'id="main"' in content
         assert 'role="search"' in content
+
+
+def test_every_landmark_of_a_kind_has_its_own_name(client):
+    """Two search forms on the 404 page: each says which it is (axe: landmark-unique)."""
+    import re
+
+    for url in ["/", "/no-such-page/"]:
+        content = client.get(url).content.decode()
+        searches = re.findall(r'<form[^>]*role="search"[^>]*>', content)
+        labels = [re.search(r'aria-label="([^"]+)"', form)[1] for form in searches]
+        assert len(labels) == len(set(labels)) == len(searches), url
+
+
+def test_every_page_links_its_icon(client):
+    content = client.get("/").content.decode()
+    assert (
+        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in content
+    )
+    assert client.get("/static/favicon.svg").status_code == 200

@@ -1,9 +1,13 @@
 """Readers suggest claims and report errors; bad input and floods change nothing."""
 
+import time
+from unittest import mock
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+from factcheck import reader_forms
 from factcheck.models import ReaderMessage
 from tests.factories import make_factcheck, make_published
 from tests.jobs import run_jobs
@@ -48,6 +52,9 @@ def test_a_reader_suggests_a_claim(client):
         ({"message": "x" * 5001}, "message"),
         ({"message": "ok", "url": "not a link at all"}, "url"),
         ({"message": "ok", "email": "nobody"}, "email"),
+        ({"message": "ok", "email": "reader@example.org"}, "may_email"),
+        ({"message": "ok", "name": "n" * 121}, "name"),
+        ({"message": "ok", "url": "https://example.org/" + "a" * 1000}, "url"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_stores_nothing(client, data, field):
@@ -70,6 +77,9 @@ def test_a_flood_from_one_address_is_stopped(client, settings):
     response = client.post(SUGGEST, {"message": "And this"})
     assert response.status_code == 200
     assert "a lot of messages" in response.content.decode()
+    assert (
+        f"email us at {settings.FACTCHECK_CONTACT_EMAIL}" in response.content.decode()
+    )
     assert ReaderMessage.objects.count() == 2
     other = client.post(SUGGEST, {"message": "Hi"}, REMOTE_ADDR="198.51.100.7")
     assert other.status_code == 302
@@ -132,3 +142,56 @@ def test_the_desk_triages_messages_in_the_admin(client, request, role):
         "Check the mayor's claim",
     )
     assert client.get(reverse("admin:factcheck_readermessage_add")).status_code == 403
+
+
+def test_an_email_comes_with_the_readers_consent(client):
+    response = client.post(
+        SUGGEST,
+        {"message": "Check this", "email": "reader@example.org", "may_email": "on"},
+    )
+    assert response.status_code == 302
+    message = ReaderMessage.objects.get()
+    assert (message.email, message.may_email) == ("reader@example.org", True)
+
+
+def shown_form(client, url=SUGGEST):
+    """The signed time stamp of a form as a reader's browser received it."""
+    return client.get(url).context["form"]["started"].value()
+
+
+@pytest.fixture
+def timed(settings):
+    settings.FACTCHECK_MIN_FORM_SECONDS = 2
+
+
+def test_a_form_sent_at_once_is_refused_and_stores_nothing(client, timed):
+    started = shown_form(client)
+    response = client.post(SUGGEST, {"message": "Check this", "started": started})
+    assert response.status_code == 200
+    assert "That was quick" in response.content.decode()
+    assert ReaderMessage.objects.count() == 0
+
+
+def test_a_reader_who_takes_three_seconds_gets_through(client, timed):
+    started = shown_form(client)
+    later = time.time() + 3
+    with mock.patch.object(reader_forms.time, "time", return_value=later):
+        response = client.post(SUGGEST, {"message": "Check this", "started": started})
+    assert response.status_code == 302
+    assert ReaderMessage.objects.count() == 1
+
+
+@pytest.mark.parametrize("started", ["", "1700000000", "not:a:signature"])
+def test_a_form_without_its_own_time_stamp_is_refused(client, timed, started):
+    response = client.post(SUGGEST, {"message": "Check this", "started": started})
+    assert response.status_code == 200
+    assert "send this form again from its page" in response.content.decode()
+    assert ReaderMessage.objects.count() == 0
+
+
+def test_the_error_report_is_timed_too(client, timed):
+    factcheck = make_published()
+    started = shown_form(client, report_url(factcheck))
+    response = client.post(report_url(factcheck), {"message": "x", "started": started})
+    assert "That was quick" in response.content.decode()
+    assert ReaderMessage.objects.count() == 0

@@ -44,6 +44,11 @@ class ReaderMessage(models.Model):
     )
     name = models.CharField(_("name"), max_length=120, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    may_email = models.BooleanField(
+        _("may be emailed"),
+        default=False,
+        help_text=_("The reader agreed that we email them about this message."),
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     state = models.CharField(
         _("state"), max_length=20, choices=State, default=State.NEW

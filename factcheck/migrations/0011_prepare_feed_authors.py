@@ -1,0 +1,13 @@
+"""Feed entries now name their authors: prepare every page again when next read."""
+
+from django.db import migrations
+
+
+def mark_stale(apps, schema_editor):
+    apps.get_model("factcheck", "PublishedPage").objects.update(stale=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("factcheck", "0010_sign_in_rules")]
+
+    operations = [migrations.RunPython(mark_stale, migrations.RunPython.noop)]
