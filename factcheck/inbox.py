@@ -6,7 +6,10 @@ and an error report tells the editors. The reader forms' views call
 ``receive`` and nothing else.
 """
 
+import datetime
+
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import notifications, throttle
@@ -40,3 +43,17 @@ def receive(*, request, form, kind, factcheck=None):
     if kind == ReaderMessage.Kind.ERROR:
         notifications.error_reported(message)
     return message
+
+
+def anonymise(*, older_than_days):
+    """Forget who sent the messages older than ``older_than_days``; return how many.
+
+    The claim or report, its link and how the desk handled it stay: they are
+    the desk's record. The name and email go, and with them any consent.
+    """
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    return (
+        ReaderMessage.objects.filter(created_at__lt=cutoff)
+        .exclude(name="", email="", may_email=False)
+        .update(name="", email="", may_email=False)
+    )

@@ -228,6 +228,14 @@ def can_share_preview(user):
 _SHOWN_IN = {Claimant: "claims__claimant", Expert: "quotes__expert"}
 
 
+def can_see_reader_contact(user):
+    """A reader's name and email (and one day their screenshot): editors only.
+
+    Journalists triage the messages; replying is the editors'.
+    """
+    return is_editor(user)
+
+
 def can_change_directory_entry(user, record):
     """Claimants and experts are shared records that published articles show.
 

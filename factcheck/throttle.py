@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 
 def client_address(request):
@@ -11,9 +12,16 @@ def client_address(request):
     )
 
 
+def client_key(request):
+    """The client's address as a keyed hash: counted by, never kept in clear."""
+    return salted_hmac(
+        "factcheck.throttle", client_address(request), algorithm="sha256"
+    ).hexdigest()
+
+
 def allow(request, scope, limit, seconds=3600):
     """Count one more ``scope`` action by this client; False once over ``limit``."""
-    key = f"throttle:{scope}:{client_address(request)}"
+    key = f"throttle:{scope}:{client_key(request)}"
     cache.add(key, 0, seconds)
     try:
         count = cache.incr(key)

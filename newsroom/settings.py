@@ -170,6 +170,10 @@ FACTCHECK_READER_MESSAGES_PER_HOUR = int(
     os.environ.get("FACTCHECK_READER_MESSAGES_PER_HOUR", "10")
 )
 FACTCHECK_CLIENT_IP_HEADER = os.environ.get("FACTCHECK_CLIENT_IP_HEADER", "REMOTE_ADDR")
+#: Days a reader's name and email are kept (``anonymise_reader_messages``).
+FACTCHECK_READER_CONTACT_DAYS = int(
+    os.environ.get("FACTCHECK_READER_CONTACT_DAYS", "180")
+)
 #: A reader form sent sooner than this after it was shown is refused (0: off).
 FACTCHECK_MIN_FORM_SECONDS = float(os.environ.get("FACTCHECK_MIN_FORM_SECONDS", "2"))
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .. import permissions
 from ..models import Page, ReaderMessage, SignInRule, TransitionLog
 
 
@@ -78,9 +79,17 @@ class ReaderMessageAdmin(admin.ModelAdmin):
         "url",
         "name",
         "email",
+        "may_email",
         "created_at",
     ]
     fields = [*readonly_fields, "state", "notes", "handled_by"]
+    #: What only those may see whom ``permissions.can_see_reader_contact`` lets.
+    contact_fields = ["name", "email", "may_email"]
+
+    def get_fields(self, request, obj=None):
+        if permissions.can_see_reader_contact(request.user):
+            return self.fields
+        return [name for name in self.fields if name not in self.contact_fields]
 
     @admin.display(description=_("message"))
     def excerpt(self, obj):
