@@ -59,6 +59,7 @@ TEXT = [
     ".tag",
     ".card__meta",
     ".card__claimant",
+    ".verdict-strip__claim",
     ".site-footer p",
     ".site-footer a",
 ]
@@ -73,6 +74,19 @@ def journey(page, name):
     page.get_by_role("link", name="Ketamine can ease depression").first.click()
     page.wait_for_url("**/fact-checks/ketamine-depression-treatment-resistant/")
     assert page.locator(".claim-box .verdict-badge").inner_text() == "MOSTLY TRUE"
+    # The verdict first: the claim and its badge on the first screen, phone or not.
+    first_screen = page.viewport_size["height"]
+    for part in (".verdict-strip .verdict-badge", ".verdict-strip__claim"):
+        box = page.locator(part).first.bounding_box()
+        assert box["y"] + box["height"] <= first_screen, (part, box)
+    assert page.locator(".verdict-strip .verdict-badge").first.inner_text() == (
+        "MOSTLY TRUE"
+    )
+    # A link in a line of text is told apart by more than its colour.
+    kicker_link = page.locator(".kicker a").first
+    assert kicker_link.evaluate("e => getComputedStyle(e).textDecorationLine") == (
+        "underline"
+    )
     assert page.locator("script[type='application/ld+json']").count() == 2
     for selector, ratio in page.evaluate(CONTRAST, TEXT):
         assert ratio >= 4.5, (selector, ratio)

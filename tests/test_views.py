@@ -131,9 +131,12 @@ def test_the_article_shows_every_part_in_reading_order(client, journalist, edito
     page = client.get(factcheck.get_absolute_url()).content.decode()
     content = page[page.index("<main") :]
 
+    strip = content[content.index('class="verdict-strip"') :]
+    assert claim.statement in strip[: strip.index("</ul>")]  # the verdict first
     markers = [
+        'class="verdict-strip"',
         "In short",
-        claim.statement,
+        'class="claim-box"',
         "BODY-MARKER",
         "ON-RECORD-QUOTE",
         "SOURCE-MARKER",
