@@ -53,6 +53,7 @@ test: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .

@@ -1,5 +1,6 @@
 """Two-factor sign-in: optional for staff, required per group by an editor."""
 
+import base64
 import re
 
 import pytest
@@ -102,7 +103,12 @@ def test_a_required_member_sets_up_an_authenticator_before_anything_else(
     assert done["Location"] == reverse("admin:index")
     assert TOTPDevice.objects.get(pk=device.pk).confirmed
     assert client.get("/admin/").status_code == 200
-    assert secret.replace(" ", "")  # shown once, while setting up
+    # The key the phone is given is the device's; shown only while setting up.
+    assert secret.replace(" ", "") == base64.b32encode(device.bin_key).decode()
+    assert (
+        "two-factor__secret"
+        not in client.get(reverse("admin:two_factor")).content.decode()
+    )
 
     # Next time: password and code (a new one: a code works once).
     client.logout()
