@@ -48,11 +48,21 @@ def main(base_url):
             page.locator("#waiting-for-review a").first.click()
             page.wait_for_load_state()
 
+        def open_the_tip_already_checked(page):
+            page.get_by_role("link", name="Forwarded in my family group").click()
+            page.wait_for_load_state()
+
         shot("home", "/")
         shot("article", ARTICLE)
         shot("article-phone", ARTICLE, viewport=PHONE)
         shot("admin-dashboard", "/admin/", user="editor")
         shot("admin-review", "/admin/", user="editor", then=open_first_in_review)
+        shot(
+            "admin-inbox",
+            "/admin/factcheck/readermessage/",
+            user="editor",
+            then=open_the_tip_already_checked,
+        )
         browser.close()
 
 

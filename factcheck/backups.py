@@ -1,9 +1,10 @@
-"""Backups: one archive holding the database and the media, and its restore.
+"""Backups: one archive holding the database and the files, and its restore.
 
 The archive is a gzipped tar with ``manifest.json`` (when, which database
-engine, and the SHA-256 of every media file), the database (``database.dump``
+engine, and the SHA-256 of every file), the database (``database.dump``
 from ``pg_dump --format=custom``, or ``database.sqlite3`` from SQLite's online
-backup) and ``media/``. Each database copy is consistent by itself (one
+backup), ``media/`` (the public uploads) and ``private/`` (readers'
+screenshots, ``STORAGES["private"]``). Each database copy is consistent by itself (one
 snapshot); the media are copied after it, and uploads are never rewritten in
 place (each gets a new name), so every file the database names is there.
 
@@ -26,10 +27,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connection
 
 FORMAT = 1
+#: The archive's folder for each storage it holds, and the storage's alias.
+#: An archive made before readers' screenshots has no "private" list.
+STORES = {"media": "default", "private": "private"}
 
 
 class BackupError(Exception):
@@ -66,7 +70,13 @@ def _add_bytes(archive, name, data):
     archive.addfile(info, io.BytesIO(data))
 
 
-def backup(path, storage=default_storage):
+def _stored(manifest):
+    """(folder, storage, {name: digest}) for each storage the archive holds."""
+    for folder, alias in STORES.items():
+        yield folder, storages[alias], manifest.get(folder, {})
+
+
+def backup(path):
     """Write the archive to ``path``; return its manifest."""
     with tempfile.TemporaryDirectory() as work:
         if connection.vendor == "postgresql":
@@ -89,15 +99,16 @@ def backup(path, storage=default_storage):
             "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
             "engine": connection.vendor,
             "database": database.name,
-            "media": {},
+            **{folder: {} for folder in STORES},
         }
         with tarfile.open(path, "w:gz") as archive:
             archive.add(database, arcname=database.name)
-            for name in sorted(_media_files(storage)):
-                with storage.open(name, "rb") as file:
-                    data = file.read()
-                manifest["media"][name] = hashlib.sha256(data).hexdigest()
-                _add_bytes(archive, f"media/{name}", data)
+            for folder, storage, digests in _stored(manifest):
+                for name in sorted(_media_files(storage)):
+                    with storage.open(name, "rb") as file:
+                        data = file.read()
+                    digests[name] = hashlib.sha256(data).hexdigest()
+                    _add_bytes(archive, f"{folder}/{name}", data)
             _add_bytes(
                 archive, "manifest.json", json.dumps(manifest, indent=1).encode()
             )
@@ -125,26 +136,30 @@ def _opened(path):
             raise BackupError(f"{path} has an unknown archive format.")
         if manifest.get("database") not in members:
             raise BackupError(f"{path} holds no database copy.")
-        for name, digest in manifest["media"].items():
-            member = members.get(f"media/{name}")
-            data = member and archive.extractfile(member).read()
-            if data is None or hashlib.sha256(data).hexdigest() != digest:
-                raise BackupError(f"{path}: media file {name} is missing or damaged.")
+        for folder, _storage, digests in _stored(manifest):
+            for name, digest in digests.items():
+                member = members.get(f"{folder}/{name}")
+                data = member and archive.extractfile(member).read()
+                if data is None or hashlib.sha256(data).hexdigest() != digest:
+                    raise BackupError(
+                        f"{path}: {folder} file {name} is missing or damaged."
+                    )
         yield manifest, archive, members
 
 
-def restore(path, storage=default_storage):
+def restore(path):
     """Restore the archive at ``path`` into an empty instance; return its manifest."""
     with _opened(path) as (manifest, archive, members):
-        _check_target(manifest, storage)
+        _check_target(manifest)
         _restore_database(manifest, archive, members)
-        for name in manifest["media"]:
-            data = archive.extractfile(members[f"media/{name}"]).read()
-            storage.save(name, ContentFile(data))
+        for folder, storage, digests in _stored(manifest):
+            for name in digests:
+                data = archive.extractfile(members[f"{folder}/{name}"]).read()
+                storage.save(name, ContentFile(data))
     return manifest
 
 
-def _check_target(manifest, storage):
+def _check_target(manifest):
     if manifest["engine"] != connection.vendor:
         raise BackupError(
             f"The archive holds a {manifest['engine']} database; this instance "
@@ -154,9 +169,12 @@ def _check_target(manifest, storage):
         raise BackupError(
             "The database is not empty: restore into a new, empty database."
         )
-    clashes = [name for name in manifest["media"] if storage.exists(name)]
-    if clashes:
-        raise BackupError(f"Media storage already holds {clashes[0]}: empty it first.")
+    for folder, storage, digests in _stored(manifest):
+        clashes = [name for name in digests if storage.exists(name)]
+        if clashes:
+            raise BackupError(
+                f"The {folder} storage already holds {clashes[0]}: empty it first."
+            )
 
 
 def _restore_database(manifest, archive, members):

@@ -25,6 +25,7 @@ from .models import (
     Expert,
     FactCheck,
     Priority,
+    ReaderMessage,
     Topic,
     TransitionLog,
 )
@@ -172,6 +173,19 @@ def _load_article(entry, article, users, desk, now):
     return factcheck
 
 
+def load_reader_messages(rows, now):
+    """The readers' tips in the inbox, dated ``days_ago``; each added once."""
+    for row in rows:
+        days_ago = row.pop("days_ago")
+        message, created = ReaderMessage.objects.get_or_create(
+            message=row.pop("message"), defaults=row
+        )
+        if created:
+            ReaderMessage.objects.filter(pk=message.pk).update(
+                created_at=now - datetime.timedelta(days=days_ago, hours=2)
+            )
+
+
 @transaction.atomic
 @notifications.muted()
 def load():
@@ -194,4 +208,5 @@ def load():
         article = read_article(entry["file"])
         if not FactCheck.objects.filter(slug=article.slug).exists():
             created.append(_load_article(entry, article, users, desk, now))
+    load_reader_messages(manifest.get("reader_messages", []), now)
     return created

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from . import permissions, publishing
+from . import permissions, publishing, tipsters
 from .models import Correction, FactCheck, Status, TransitionLog
 from .models.people import display_name
 
@@ -184,6 +184,8 @@ def issue_correction(*, factcheck, user, kind, text, issued_at=None):
             row, user, Action.CORRECT, row.status, _correction_note(correction)
         )
         _readers_see(row)
+        if row.is_published:
+            tipsters.corrected(row, correction)
     return correction
 
 

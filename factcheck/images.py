@@ -12,6 +12,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,9 +44,12 @@ def _open(file):
     return Image.open(file)
 
 
-def validate_image(file):
-    """Refuse anything but a real JPEG, PNG or WebP image within the size limits."""
-    max_bytes = settings.FACTCHECK_MAX_IMAGE_BYTES
+def validate_image(file, max_bytes=None):
+    """Refuse anything but a real JPEG, PNG or WebP image within the size limits.
+
+    ``max_bytes`` defaults to ``FACTCHECK_MAX_IMAGE_BYTES``.
+    """
+    max_bytes = max_bytes or settings.FACTCHECK_MAX_IMAGE_BYTES
     if file.size is not None and file.size > max_bytes:
         raise ValidationError(
             _(
@@ -92,6 +96,11 @@ def scrub(file):
     else:
         image.save(out, "WEBP", quality=88)
     return ContentFile(out.getvalue(), name=f"upload.{ACCEPTED_FORMATS[image_format]}")
+
+
+def private_storage():
+    """Where files only editors may open are kept (``STORAGES["private"]``)."""
+    return storages["private"]
 
 
 def unguessable_upload_to(instance, filename):

@@ -1,9 +1,10 @@
-"""What readers send the desk: tips and error reports, taken in or turned away.
+"""What readers send the desk: tips and error reports, taken in, then forgotten.
 
 Bots (who fill in the trap field) are thanked and ignored; a client sending
 too many messages in an hour is refused politely; everything else is stored,
 and an error report tells the editors. The reader forms' views call
-``receive`` and nothing else.
+``receive`` and nothing else. What the desk does with a message is
+``triage``'s; what it writes back, ``tipsters``'.
 """
 
 import datetime
@@ -49,11 +50,13 @@ def anonymise(*, older_than_days):
     """Forget who sent the messages older than ``older_than_days``; return how many.
 
     The claim or report, its link and how the desk handled it stay: they are
-    the desk's record. The name and email go, and with them any consent.
+    the desk's record. The name, email and screenshot go, and with them any
+    consent.
     """
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
-    return (
-        ReaderMessage.objects.filter(created_at__lt=cutoff)
-        .exclude(name="", email="", may_email=False)
-        .update(name="", email="", may_email=False)
+    remembered = ReaderMessage.objects.filter(created_at__lt=cutoff).exclude(
+        name="", email="", may_email=False, screenshot=""
     )
+    for message in remembered.exclude(screenshot="").only("pk", "screenshot"):
+        message.screenshot.delete(save=False)
+    return remembered.update(name="", email="", may_email=False, screenshot="")

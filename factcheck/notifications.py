@@ -32,6 +32,11 @@ def muted():
         _muted.reset(token)
 
 
+def is_muted():
+    """Whether steps taken now send nothing (``muted``); readers' emails ask too."""
+    return _muted.get()
+
+
 def _when(moment):
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
@@ -54,7 +59,7 @@ def _editors():
 
 def _send(recipients, actor, subject, body):
     """Queue one message per recipient (not the actor, if any) for after the commit."""
-    if _muted.get():
+    if is_muted():
         return
     actor_pk = actor.pk if actor else None
     addresses = sorted({u.email for u in recipients if u.email and u.pk != actor_pk})

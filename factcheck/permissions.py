@@ -229,11 +229,21 @@ _SHOWN_IN = {Claimant: "claims__claimant", Expert: "quotes__expert"}
 
 
 def can_see_reader_contact(user):
-    """A reader's name and email (and one day their screenshot): editors only.
+    """A reader's name, email and screenshot: editors only.
 
     Journalists triage the messages; replying is the editors'.
     """
     return is_editor(user)
+
+
+def can_answer_reader(user):
+    """Whether ``user`` may write to a reader (``tipsters.answer``): editors."""
+    return is_editor(user)
+
+
+def can_handle_reader_messages(user):
+    """Triage: link a tip to a fact-check, start a draft from it, mark it done."""
+    return user.has_perm("factcheck.change_readermessage")
 
 
 def can_change_directory_entry(user, record):

@@ -26,8 +26,9 @@ from . import (
     preview,
     publishing,
     revisions,
+    tipsters,
 )
-from .models import FactCheck, Priority, TransitionLog
+from .models import FactCheck, Priority, TransitionLog, Verdict
 from .models.people import display_name
 from .permissions import NotAllowed
 from .transitions import (
@@ -131,6 +132,7 @@ def _move(factcheck, user, action, *, note="", prepare=None, notify=None):
         )
         if action == Action.PUBLISH:
             publishing.published(row)
+            tipsters.verdict_published(row)
         elif action in (Action.UNPUBLISH, Action.RETRACT):
             publishing.withdrawn(row)
         if notify:
@@ -302,14 +304,26 @@ def _publish_revision(revision, user, at, version=None):
         if row.editor_id is None:
             row.editor = user  # credited as on any publication
         shown_before = publishing.tags_of(original)
+        ratings_before = _ratings(original)
         revisions.merge(row, original)
         FactCheck.objects.filter(pk=original.pk).refresh_search_vector()
-        TransitionLog.objects.record(
+        entry = TransitionLog.objects.record(
             original, user, Action.PUBLISH, from_status, _("Revision published")
         )
         publishing.published(original, tags_before=shown_before)
+        if _ratings(original) != ratings_before:
+            tipsters.rerated(original, entry)
         notifications.published(original, user)
     return original
+
+
+def _ratings(factcheck):
+    """The rating of each claim, in the article's order: what a re-rating changes."""
+    return list(
+        Verdict.objects.filter(claim__factcheck=factcheck)
+        .order_by("claim__ordering", "claim__pk")
+        .values_list("rating_id", flat=True)
+    )
 
 
 def unpublish(factcheck, user, note, retract=False):

@@ -234,9 +234,16 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+#: Readers' screenshots: never served from MEDIA_URL, only to editors through
+#: the admin (``factcheck.admin.records``), so kept outside MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {
         # Hashed names let browsers and CDNs cache static files forever.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -255,6 +262,17 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN"),
             "file_overwrite": False,
             "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),
+            "location": "private",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
         },
     }
 
@@ -305,6 +323,10 @@ FACTCHECK_MAX_IMAGE_BYTES = int(
 )
 FACTCHECK_MAX_IMAGE_PIXELS = int(
     os.environ.get("FACTCHECK_MAX_IMAGE_PIXELS", 40_000_000)
+)
+#: A reader's screenshot: smaller than an editor's photo, and the same checks.
+FACTCHECK_MAX_SCREENSHOT_BYTES = int(
+    os.environ.get("FACTCHECK_MAX_SCREENSHOT_BYTES", 5 * 1024 * 1024)
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

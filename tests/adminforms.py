@@ -9,6 +9,10 @@ from django.urls import reverse
 #: second-factor check and, at most once a minute (so on a test's first
 #: request), the session's renewal: an UPDATE inside a savepoint.
 DOOR_QUERIES = 4
+#: What the fact-check panel's reader side costs: the tips behind the article,
+#: and "Already checked?" (factcheck.matching): three index lookups for
+#: candidates, two to score them, two for the matches and their verdicts.
+READER_PANEL_QUERIES = 8
 
 
 def _encode(value):

@@ -20,7 +20,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from factcheck import editing, workflow
-from factcheck.models import Correction, FactCheck, TransitionLog
+from factcheck.models import Correction, FactCheck, ReaderMessage, TransitionLog
 from tests import servers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,17 +54,23 @@ def media_digests(root):
 
 @pytest.fixture
 def empty_instance(tmp_path):
-    """A new database and media folder, as after a disk was lost."""
+    """A new database and media folders, as after a disk was lost.
+
+    The private folder (readers' screenshots) sits beside ``media``.
+    """
     media = tmp_path / "media"
     media.mkdir()
+    (tmp_path / "private").mkdir()
+    private = {"PRIVATE_MEDIA_ROOT": str(tmp_path / "private")}
     if connection.vendor == "sqlite":
-        yield {"DATABASE_URL": f"sqlite:///{tmp_path / 'restored.sqlite3'}"}, media
+        url = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        yield {"DATABASE_URL": url, **private}, media
         return
     name = f"restored_{uuid.uuid4().hex[:8]}"
     with connection.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
     url = servers.test_database_url().rsplit("/", 1)[0] + "/" + name
-    yield {"DATABASE_URL": url, "MEDIA_ROOT": str(media)}, media
+    yield {"DATABASE_URL": url, "MEDIA_ROOT": str(media), **private}, media
     connection.close()
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -75,10 +81,13 @@ def everything(output):
 
 
 def test_a_wiped_instance_comes_back_whole(
-    live, revision, editor, empty_instance, tmp_path
+    live, revision, editor, empty_instance, tmp_path, png_upload
 ):
     environment, media = empty_instance
     environment.setdefault("MEDIA_ROOT", str(media))
+    ReaderMessage.objects.create(
+        kind=ReaderMessage.Kind.TIP, message="See this", screenshot=png_upload()
+    )
     editing.issue_correction(
         factcheck=live,
         user=editor,
@@ -106,6 +115,9 @@ def test_a_wiped_instance_comes_back_whole(
     } <= models
     assert FactCheck.objects.count() >= 2 and TransitionLog.objects.exists()
     assert media_digests(media) == media_digests(settings.MEDIA_ROOT)
+    private = media_digests(environment["PRIVATE_MEDIA_ROOT"])
+    assert private == media_digests(settings.PRIVATE_MEDIA_ROOT)
+    assert ReaderMessage.objects.get().screenshot.name in private
     assert any(
         name.endswith(".png") or name.endswith(".jpg") for name in media_digests(media)
     )

@@ -135,7 +135,7 @@ def test_a_reader_reports_an_error_from_the_article(page, demo):
     page.get_by_role("button", name="Send the report").click()
     page.wait_for_url("**/thanks/")
     assert "your message reached the desk" in page.locator("h1").inner_text()
-    message = ReaderMessage.objects.get()
+    message = ReaderMessage.objects.get(kind=ReaderMessage.Kind.ERROR)
     assert message.factcheck.slug == "ketamine-depression-treatment-resistant"
     assert message.message == "The FDA approval year is wrong."
 
@@ -184,3 +184,43 @@ def test_the_embed_fits_its_frame_wide_and_narrow(browser, live_server, demo):
                     assert bottom <= 340, (width, slug, parts)
                 assert parts["scrollWidth"] <= width, (width, slug)
                 screenshot(page, f"embed-{width}-{slug}")
+
+
+#: What the reader pages must pass: axe-core's rules, no serious or critical
+#: violation (axe-core comes with axe-playwright-python, from PyPI).
+AXE_BLOCKING = {"serious", "critical"}
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page).response
+    return [
+        (
+            violation["id"],
+            violation["impact"],
+            [n["target"] for n in violation["nodes"]],
+        )
+        for violation in results["violations"]
+        if violation["impact"] in AXE_BLOCKING
+    ]
+
+
+def test_reader_pages_pass_axe_on_a_360px_phone(browser, live_server, demo):
+    with browser_context(
+        browser, live_server.url, viewport={"width": 360, "height": 780}
+    ) as context:
+        page = context.new_page()
+        article = "/fact-checks/ketamine-depression-treatment-resistant/"
+        for path in [
+            "/",
+            article,
+            "/search/?q=hot+water",
+            f"{article}embed/",
+            "/suggest-a-claim/",
+        ]:
+            page.goto(path)
+            assert axe_violations(page) == [], path
+        page.goto(article)
+        badge = page.locator(".verdict-strip .verdict-badge").first.bounding_box()
+        assert badge["y"] + badge["height"] <= 780

@@ -10,14 +10,16 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from factcheck import demo, importer
+from factcheck import demo, importer, matching
 from factcheck.models import (
     Claimant,
     Correction,
     Expert,
     FactCheck,
     Priority,
+    ReaderMessage,
     Status,
     Topic,
     TransitionLog,
@@ -70,6 +72,7 @@ def test_loading_twice_adds_nothing(loaded):
         FactCheck.objects.count(),
         TransitionLog.objects.count(),
         get_user_model().objects.count(),
+        ReaderMessage.objects.count(),
     )
     out = StringIO()
     call_command("load_demo", stdout=out)
@@ -77,6 +80,7 @@ def test_loading_twice_adds_nothing(loaded):
         FactCheck.objects.count(),
         TransitionLog.objects.count(),
         get_user_model().objects.count(),
+        ReaderMessage.objects.count(),
     ) == counts
     assert "(0 fact-checks added)" in out.getvalue()
 
@@ -301,3 +305,15 @@ def test_claimant_details_in_the_files_agree_with_the_directory():
             assert (parsed.kind or "person") == row["kind"]
             assert parsed.platform == row.get("platform", "")
             assert parsed.handle == row.get("handle", "")
+
+
+def test_the_inbox_holds_tips_the_desk_has_checked_or_is_checking(loaded):
+    tips = {m.message.split()[0]: m for m in ReaderMessage.objects.all()}
+    assert len(tips) == 3
+    assert tips["Forwarded"].created_at < timezone.now()
+    [checked, *_] = matching.similar(tips["Forwarded"].message)
+    assert checked.factcheck.slug == "hot-water-every-15-minutes-does-not-kill-viruses"
+    under_way = FactCheck.objects.under_way()
+    for first_word in ["A", "At"]:
+        [draft, *_] = matching.similar(tips[first_word].message, queryset=under_way)
+        assert not draft.factcheck.is_published

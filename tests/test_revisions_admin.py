@@ -10,6 +10,7 @@ from factcheck.models import (
 )
 from tests.adminforms import (
     DOOR_QUERIES,
+    READER_PANEL_QUERIES,
     add_rows,
     change_url,
     form_data,
@@ -100,7 +101,7 @@ class TestAdmin:
         self, client, live, revision, journalist, django_assert_max_num_queries
     ):
         client.force_login(journalist)
-        with django_assert_max_num_queries(40 + DOOR_QUERIES):
+        with django_assert_max_num_queries(40 + DOOR_QUERIES + READER_PANEL_QUERIES):
             response = client.get(change_url(revision))
         page = response.content.decode()
         assert (

@@ -56,10 +56,12 @@ class TestPublish:
         run_jobs()  # the messages of the steps so far
         mailoutbox.clear()
 
-        # Publishing also prepares the page readers get (publishing.prepare).
+        # Publishing also prepares the page readers get (publishing.prepare),
+        # and compares the ratings before and after: this one re-rates, so it
+        # asks whether readers sent tips about it (tipsters.rerated).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(90),
+            django_assert_max_num_queries(93),
         ):
             result = workflow.publish(revision, other_editor)
 

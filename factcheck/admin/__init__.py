@@ -3,10 +3,17 @@
 ``factchecks`` is the article admin (its inlines in ``inlines``, its list
 filters in ``filters``, its forms in ``forms``), with the workflow panel and
 the views its buttons post to in ``workflow_panel``; ``claims``,
-``directory`` and ``records`` hold the other models' admins; the admin site
+``directory``, ``reader_messages`` (the desk's inbox) and ``records`` hold
+the other models' admins; the admin site
 itself (its sign-in door) is ``factcheck.admin_site``, outside this package so
 that loading it registers nothing. Who may do what is decided in
 ``permissions``; admin classes only ask.
 """
 
-from . import claims, directory, factchecks, records  # noqa: F401 (registers)
+from . import (  # noqa: F401 (registers)
+    claims,
+    directory,
+    factchecks,
+    reader_messages,
+    records,
+)

@@ -1,12 +1,11 @@
-"""Records the desk keeps: standing pages, the workflow log, readers' messages."""
+"""Records the desk keeps: standing pages, the workflow log, sign-in rules."""
 
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions
-from ..models import Page, ReaderMessage, SignInRule, TransitionLog
+from ..models import Page, SignInRule, TransitionLog
 
 
 @admin.register(Page)
@@ -61,47 +60,6 @@ class TransitionLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(ReaderMessage)
-class ReaderMessageAdmin(admin.ModelAdmin):
-    """Tips and error reports from readers, triaged by the desk."""
-
-    list_display = ["created_at", "kind", "excerpt", "factcheck", "state", "handled_by"]
-    list_filter = ["kind", "state"]
-    list_select_related = ["factcheck", "handled_by"]
-    search_fields = ["message", "url", "factcheck__headline"]
-    date_hierarchy = "created_at"
-    readonly_fields = [
-        "kind",
-        "factcheck",
-        "message",
-        "url",
-        "name",
-        "email",
-        "may_email",
-        "created_at",
-    ]
-    fields = [*readonly_fields, "state", "notes", "handled_by"]
-    #: What only those may see whom ``permissions.can_see_reader_contact`` lets.
-    contact_fields = ["name", "email", "may_email"]
-
-    def get_fields(self, request, obj=None):
-        if permissions.can_see_reader_contact(request.user):
-            return self.fields
-        return [name for name in self.fields if name not in self.contact_fields]
-
-    @admin.display(description=_("message"))
-    def excerpt(self, obj):
-        return obj.message[:100]
-
-    def has_add_permission(self, request):
-        return False
-
-    def save_model(self, request, obj, form, change):
-        if "state" in form.changed_data and not obj.handled_by_id:
-            obj.handled_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(SignInRule)

@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .. import gate, panel, permissions, workflow
-from ..models import FactCheck, Status
+from .. import gate, matching, panel, permissions, workflow
+from ..models import FactCheck, ReaderMessage, Status
 from ..transitions import can_transition
 from .badges import status_badge
 from .forms import outline_from_forms
@@ -145,6 +145,27 @@ def render_checklist(report):
     )
 
 
+def already_checked(factcheck, statements):
+    """Published fact-checks like the claims being drafted, for the panel.
+
+    None for a live article, which is the check; a revision skips its original.
+    """
+    if factcheck is not None and factcheck.is_published:
+        return None
+    own = [factcheck.pk, factcheck.revision_of_id] if factcheck else []
+    return matching.similar("\n".join(statements), exclude=[pk for pk in own if pk])
+
+
+def render_already_checked(matches):
+    return render_to_string(
+        "admin/factcheck/includes/matches.html",
+        {
+            "matches": matches,
+            "empty_text": _("No published fact-check resembles these claims."),
+        },
+    )
+
+
 class WorkflowAdminMixin:
     """Adds the workflow panel, the views its buttons post to and the live checklist."""
 
@@ -203,6 +224,7 @@ class WorkflowAdminMixin:
             return {
                 "checklist": render_checklist(gate.check_saved(FactCheck())),
                 "checklist_url": reverse("admin:factcheck_factcheck_checklist_new"),
+                "already_checked": render_already_checked([]),
             }
         history = list(factcheck.transitions.select_related("user"))
         # What put the article in its state; votes and links happen within it.
@@ -214,6 +236,8 @@ class WorkflowAdminMixin:
             "can_preview": permissions.can_preview(user, factcheck),
             "is_author": permissions.is_author(user, factcheck),
             "checklist": render_checklist(gate.check_saved(factcheck)),
+            "already_checked": self._already_checked_html(factcheck),
+            "tips": factcheck.reader_messages.filter(kind=ReaderMessage.Kind.TIP),
             "checklist_url": reverse(
                 "admin:factcheck_factcheck_checklist", args=[factcheck.pk]
             )
@@ -246,6 +270,12 @@ class WorkflowAdminMixin:
                 "admin:factcheck_factcheck_preview_link", args=[factcheck.pk]
             ),
         }
+
+    def _already_checked_html(self, factcheck):
+        matches = already_checked(
+            factcheck, [claim.statement for claim in factcheck.claims.all()]
+        )
+        return None if matches is None else render_already_checked(matches)
 
     def _revision_context(self, factcheck):
         """The revision a live article has open, or the article a revision revises."""
@@ -379,12 +409,19 @@ class WorkflowAdminMixin:
         formsets, _inlines = self._create_formsets(
             request, form.instance, change=change
         )
-        report = gate.check(outline_from_forms(form, formsets))
+        outline = outline_from_forms(form, formsets)
+        report = gate.check(outline)
+        matches = already_checked(
+            factcheck, [claim.statement for claim in outline.claims]
+        )
         return JsonResponse(
             {
                 "passed": report.passed,
                 "problems": report.problems,
                 "warnings": report.warnings,
                 "html": render_checklist(report),
+                "already_checked": None
+                if matches is None
+                else render_already_checked(matches),
             }
         )

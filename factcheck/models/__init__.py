@@ -24,7 +24,7 @@ from .people import AuthorProfile, Claimant, Expert
 from .published import PublishedPage
 from .querysets import SEARCH_CONFIG, FactCheckQuerySet
 from .ratings import Rating, Topic
-from .readers import ReaderMessage
+from .readers import ReaderMessage, ReaderNotice
 from .sign_in import SignInRule
 from .states import Priority, Status
 from .workflow import RatingVote, TransitionLog
@@ -48,6 +48,7 @@ __all__ = [
     "Rating",
     "RatingVote",
     "ReaderMessage",
+    "ReaderNotice",
     "SignInRule",
     "Source",
     "Status",

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import RichTextField, SafeImageField
-from .parts import Byline
+from .parts import SEARCH_CONFIG, Byline
 from .querysets import FactCheckQuerySet
 from .ratings import Topic
 from .states import Priority, Status
@@ -215,6 +215,11 @@ class FactCheck(models.Model):
             models.Index(fields=["status", "published_at"]),
             models.Index(fields=["status", "first_published_at"]),
             GinIndex(fields=["search_vector"], name="factcheck_search_gin"),
+            # Claims already checked (``factcheck.matching``) by their headline.
+            GinIndex(
+                SearchVector("headline", config=SEARCH_CONFIG),
+                name="factcheck_headline_words",
+            ),
             # Lists go newest first by (first publication, id), by position
             # (factcheck.pagination): this index finds any page directly.
             models.Index(

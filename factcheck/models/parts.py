@@ -2,6 +2,8 @@
 appearances, sources, expert quotes and corrections."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -12,6 +14,10 @@ from ..fields import WebURLField
 from .checks import web_address
 from .people import Claimant, Expert
 from .ratings import Rating
+
+#: The text search configuration of the stored vectors, the claims' index
+#: and every query.
+SEARCH_CONFIG = "english"
 
 
 class Byline(models.Model):
@@ -74,6 +80,18 @@ class Claim(models.Model):
         ordering = ["ordering", "pk"]
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
+        # PostgreSQL's, for claims already checked (``factcheck.matching``):
+        # the statement's words, and its trigrams for misspelt ones.
+        indexes = [
+            GinIndex(
+                SearchVector("statement", config=SEARCH_CONFIG),
+                name="claim_statement_words",
+            ),
+            GinIndex(
+                OpClass("statement", name="gin_trgm_ops"),
+                name="claim_statement_trigrams",
+            ),
+        ]
 
     def __str__(self):
         return self.statement
@@ -154,6 +172,8 @@ class ClaimAppearance(models.Model):
             web_address("appearance", "url"),
             web_address("appearance", "archived_url"),
         ]
+        # A reader's tip linking to a post already checked (``matching``).
+        indexes = [models.Index(fields=["url"], name="appearance_url")]
 
     def __str__(self):
         return self.url or self.outlet

@@ -6,14 +6,11 @@ from django.db.models import Exists, OuterRef, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .parts import Byline, Claim, ExpertQuote, Source, Verdict
+from .parts import SEARCH_CONFIG, Byline, Claim, ExpertQuote, Source, Verdict
 from .states import Status
 
 #: What a byline never needs of a user's account; public pages never read it.
 PRIVATE_USER_FIELDS = ("password", "email", "last_login")
-
-#: The text search configuration of the stored vector and of every query.
-SEARCH_CONFIG = "english"
 
 
 def visible_to_readers(prefix=""):
@@ -33,6 +30,14 @@ class FactCheckQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and not scheduled for later."""
         return self.filter(visible_to_readers())
+
+    def under_way(self):
+        """Fact-checks the desk is still working on: drafts, in review, scheduled."""
+        return (
+            self.filter(revision_of=None)
+            .exclude(visible_to_readers())
+            .exclude(status=Status.RETRACTED)
+        )
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())

@@ -68,6 +68,8 @@ class TransitionLog(models.Model):
         DELETE = "delete", _("Deleted")
         CORRECT = "correct", _("Correction issued")
         REWORD_CORRECTION = "reword_correction", _("Correction reworded")
+        FROM_TIP = "from_tip", _("Started from a reader's tip")
+        ADD_TIP = "add_tip", _("Reader's tip added")
 
     #: The steps that move a fact-check from one state to another, as opposed
     #: to those that record work within a state (votes, assignments, links).

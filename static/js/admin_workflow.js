@@ -2,8 +2,9 @@
  *
  * Live checklist: whenever the form changes, post it (without files) to the
  * panel's checklist URL, which judges the unsaved form by the same house
- * rules as the workflow, and show the list it returns. Without JavaScript
- * the panel still shows the checklist for the saved article.
+ * rules as the workflow, and show the list it returns, with the published
+ * fact-checks most like the claims typed so far ("Already checked?").
+ * Without JavaScript the panel shows both for the saved article.
  *
  * Unsaved changes: the panel's buttons act on the saved article, so pressing
  * one (or leaving the page) with changes typed but not saved asks first,
@@ -45,6 +46,10 @@
         .then((response) => (response.ok ? response.json() : Promise.reject(response)))
         .then((report) => {
           box.innerHTML = report.html;
+          const matches = document.querySelector(".already-checked");
+          if (matches && report.already_checked !== null) {
+            matches.innerHTML = report.already_checked;
+          }
         })
         // On a network error the last list stays; saving shows the truth.
         .catch(() => {})
