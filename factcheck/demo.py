@@ -209,4 +209,6 @@ def load():
         if not FactCheck.objects.filter(slug=article.slug).exists():
             created.append(_load_article(entry, article, users, desk, now))
     load_reader_messages(manifest.get("reader_messages", []), now)
+    # Publication times were moved into the past (_backdate).
+    AuthorProfile.objects.refresh_first_credit()
     return created

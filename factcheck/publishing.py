@@ -15,6 +15,8 @@ their saves are watched here with signals (``watch_shared_records``): the
 pages showing them are marked stale and prepared again when next read.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, signals
@@ -282,20 +284,50 @@ def tags_of(factcheck):
     return tags
 
 
-def published(factcheck, *, tags_before=()):
+@dataclass(frozen=True)
+class Shown:
+    """Where readers saw an article before a change: the pages (reader-cache
+    tags) and the people credited, whose staff pages may open or close."""
+
+    tags: frozenset = frozenset()
+    credited: frozenset = frozenset()
+
+
+def shown(factcheck):
+    """Where ``factcheck`` is shown now, to compare after a revision goes live."""
+    return Shown(frozenset(tags_of(factcheck)), frozenset(credited(factcheck)))
+
+
+def credited(factcheck):
+    """The people readers see credited on ``factcheck``: its bylines and editor."""
+    people = set(factcheck.bylines.values_list("author_id", flat=True))
+    if factcheck.editor_id is not None:
+        people.add(factcheck.editor_id)
+    return people
+
+
+def _credits_changed(factcheck, before=Shown()):
+    AuthorProfile.objects.filter(
+        user__in={*before.credited, *credited(factcheck)}
+    ).refresh_first_credit()
+
+
+def published(factcheck, *, before=Shown()):
     """``factcheck`` went out (or was scheduled): prepare its page, drop the old.
 
-    ``tags_before`` are the pages that showed it before (a revision may move
-    it to other topics).
+    ``before`` is where it was shown before (a revision may move it to other
+    topics, or credit other people).
     """
     prepare(factcheck)
-    caching.changed(*tags_before, *tags_of(factcheck))
+    _credits_changed(factcheck, before)
+    caching.changed(*before.tags, *tags_of(factcheck))
 
 
 def withdrawn(factcheck):
     """``factcheck`` left the site: readers lose its page and it leaves every list,
     including the related fact-checks of the articles that showed it."""
     _listing_changed(factcheck)
+    _credits_changed(factcheck)
     caching.changed(*tags_of(factcheck))
     PublishedPage.objects.filter(factcheck=factcheck).delete()
 

@@ -94,7 +94,15 @@ def section(request, name):
 
 
 def _site_pages():
-    """The home page, the indexes, and every page listing published work."""
+    """The home page, the indexes, and every page listing published work.
+
+    A lastmod only where it is cheap and true: the home page's is the newest
+    publication, a standing page's its last edit. A topic's or a rating's
+    newest article is a walk down the publication index of its own (26 ms for
+    36 topics at 100,000 articles, most of it for the rare ones), so those
+    pages go without: lastmod is a hint, and crawlers find new articles
+    through the month sections and the home page.
+    """
     base = escape(settings.SITE_URL)
     newest = _date(
         FactCheck.objects.published().aggregate(at=Max("published_at"))["at"]
@@ -103,12 +111,9 @@ def _site_pages():
         (base + reverse(name), newest if dated else None)
         for name, dated in SECTIONS.items()
     )
-    for listing in (
-        Topic.objects.with_latest_publication(),
-        Rating.objects.with_latest_publication(),
-    ):
+    for listing in (Topic.objects.in_use(), Rating.objects.in_use()):
         for item in listing:
-            yield base + escape(item.get_absolute_url()), _date(item.latest_publication)
+            yield base + escape(item.get_absolute_url()), None
 
     for page in Page.objects.all():
         yield base + escape(page.get_absolute_url()), _date(page.updated_at)
@@ -118,8 +123,8 @@ def _author_pages():
     """The staff pages, of everyone credited on published work.
 
     Without a lastmod: a person's newest credit has no index to be found
-    along, and lastmod is only a hint. A section of their own, as each
-    person is a question of their own (``AuthorProfile.has_published_work``).
+    along, and lastmod is only a hint. Who is credited is a column of the
+    profile (``AuthorProfile.first_credited_at``).
     """
     base = escape(settings.SITE_URL)
     for profile in AuthorProfile.objects.order_by("pk").in_use():

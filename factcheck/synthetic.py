@@ -266,6 +266,10 @@ def generate(count, *, seed=0, stdout=None):
         made += len(numbers)
         if stdout:
             stdout.write(f"{made} of {count}")
+    # The staff credited on the new articles: their pages and sitemap entries.
+    AuthorProfile.objects.filter(
+        user__in=[*cast.journalists, *cast.editors]
+    ).refresh_first_credit()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Fresh statistics, or the planner takes the new rows for a few; and
         # the visibility map, or index-only scans visit every row they find.

@@ -303,14 +303,14 @@ def _publish_revision(revision, user, at, version=None):
         from_status = row.status
         if row.editor_id is None:
             row.editor = user  # credited as on any publication
-        shown_before = publishing.tags_of(original)
+        shown_before = publishing.shown(original)
         ratings_before = _ratings(original)
         revisions.merge(row, original)
         FactCheck.objects.filter(pk=original.pk).refresh_search_vector()
         entry = TransitionLog.objects.record(
             original, user, Action.PUBLISH, from_status, _("Revision published")
         )
-        publishing.published(original, tags_before=shown_before)
+        publishing.published(original, before=shown_before)
         if _ratings(original) != ratings_before:
             tipsters.rerated(original, entry)
         notifications.published(original, user)

@@ -56,8 +56,10 @@ def test_the_sites_section_lists_pages_that_list_published_work(
     urls = read(client, reverse("factcheck:sitemap-section", args=["site"]))
     authors = read(client, reverse("factcheck:sitemap-section", args=["authors"]))
 
-    for path in ["/", "/topics/health/", "/ratings/misleading/"]:
-        assert urls[BASE + path] == factcheck.published_at.date().isoformat(), path
+    assert urls[BASE + "/"] == factcheck.published_at.date().isoformat()
+    # Listed, without a lastmod (``sitemaps._site_pages`` says why).
+    for path in ["/topics/health/", "/ratings/misleading/"]:
+        assert urls[BASE + path] is None, path
     assert authors == {BASE + "/authors/ana/": None}
     for slug in ["about", "methodology", "corrections-policy"]:
         assert urls[f"{BASE}/pages/{slug}/"]
@@ -115,3 +117,45 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
     assert "Disallow: /preview/" in lines
+
+
+def test_the_staff_section_follows_credits_as_they_come_and_go(
+    client, journalist, editor
+):
+    """Who is listed is kept at each step (``AuthorProfile.first_credited_at``)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from factcheck import workflow
+    from factcheck.models import AuthorProfile
+    from tests.factories import AuthorProfileFactory, make_factcheck
+
+    writer = AuthorProfileFactory(user=journalist, slug="the-writer")
+    chief = AuthorProfileFactory(user=editor, slug="the-chief")
+    staff = reverse("factcheck:sitemap-section", args=["authors"])
+
+    def listed():
+        return {
+            slug
+            for slug in ("the-writer", "the-chief")
+            if f"/authors/{slug}/" in client.get(staff).content.decode()
+        }
+
+    draft = make_factcheck(authors=[journalist])
+    assert listed() == set()
+    workflow.submit_for_review(draft, journalist)
+    at = timezone.now() + datetime.timedelta(hours=1)
+    workflow.publish(draft, editor, at=at)
+    assert listed() == set()  # scheduled: nobody sees it yet
+    writer.refresh_from_db()
+    assert writer.first_credited_at == at  # and from then on, without a write
+    assert not writer.has_published_work()
+
+    workflow.unpublish(draft, editor, "Not yet")
+    workflow.submit_for_review(draft, journalist)
+    workflow.publish(draft, editor)
+    assert listed() == {"the-writer", "the-chief"}  # the author and the editor
+    workflow.unpublish(draft, editor, "Taken down")
+    assert listed() == set()
+    assert AuthorProfile.objects.get(pk=chief.pk).first_credited_at is None

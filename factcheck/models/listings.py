@@ -23,10 +23,3 @@ class ListingQuerySet(models.QuerySet):
     def in_use(self):
         """Only those whose page lists something: nobody gets an empty page."""
         return self.filter(models.Exists(self.listed()))
-
-    def with_latest_publication(self):
-        """``in_use()``, each with the ``latest_publication`` its page lists."""
-        newest = self.listed().order_by("-first_published_at")
-        return self.in_use().annotate(
-            latest_publication=models.Subquery(newest.values("first_published_at")[:1])
-        )

@@ -167,7 +167,7 @@ class SearchView(TemplateView):
     """
 
     template_name = "factcheck/search.html"
-    per_page = 20
+    per_page = search.PER_PAGE
 
     def get_context_data(self, **kwargs):
         form = search.SearchForm(self.request.GET or None)
