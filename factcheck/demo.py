@@ -93,7 +93,9 @@ def _backdate(factcheck, when):
     """Move the article's timestamps and history so it looks ``when``-old."""
     updates = {"created_at": when - datetime.timedelta(days=2)}
     if factcheck.submitted_at:
-        updates["submitted_at"] = when - datetime.timedelta(hours=20)
+        updates["submitted_at"] = updates["first_submitted_at"] = (
+            when - datetime.timedelta(hours=20)
+        )
     if factcheck.published_at and factcheck.published_at <= timezone.now():
         updates["published_at"] = updates["first_published_at"] = when
     FactCheck.objects.filter(pk=factcheck.pk).update(**updates)

@@ -91,6 +91,24 @@ def submitted(factcheck, actor, note=""):
     )
 
 
+def withdrawn(factcheck, actor, note=""):
+    """Tell the reviewer, or every editor, that a submission was taken back."""
+    body = _("%(who)s withdrew “%(headline)s” from review to change it.") % {
+        "who": display_name(actor),
+        "headline": factcheck.headline,
+    }
+    if note:
+        body += "\n\n" + note
+    body += "\n\n" + _admin_url(factcheck)
+    recipients = [factcheck.assignee] if factcheck.assignee_id else _editors()
+    _send(
+        recipients,
+        actor,
+        _("Withdrawn from review: %(headline)s") % {"headline": factcheck.headline},
+        body,
+    )
+
+
 def assigned(factcheck, actor, note=""):
     """Tell an editor a review has been assigned to them."""
     body = _(

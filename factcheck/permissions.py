@@ -72,6 +72,7 @@ class NotAllowed(PermissionDenied):
 #: The role each editorial step needs, as a Django permission.
 STEP_PERMISSIONS = {
     Action.SUBMIT: "factcheck.submit_factcheck",
+    Action.WITHDRAW: "factcheck.submit_factcheck",
     Action.REQUEST_CHANGES: EDITOR_PERMISSION,
     Action.PUBLISH: EDITOR_PERMISSION,
     Action.UNPUBLISH: EDITOR_PERMISSION,
@@ -118,6 +119,10 @@ def step_refusal(user, factcheck, action):
         return None
     if action == Action.SUBMIT and not _may_write(user, factcheck):
         return _("Only the article's authors can submit it.")
+    if action == Action.WITHDRAW and not is_author(user, factcheck):
+        return _(
+            "Only the article's authors can withdraw it; an editor requests changes."
+        )
     if action == Action.REVISE and not _may_write(user, factcheck):
         return _("Only the article's authors and the editors can revise it.")
     if action == Action.PUBLISH and is_self_approval(user, factcheck):

@@ -55,6 +55,14 @@ TRANSITIONS = {
             "Only a draft can be submitted for review; this one is %(status)s."
         ),
     ),
+    Action.WITHDRAW: Transition(
+        frozenset({Status.REVIEW}),
+        Status.DRAFT,
+        gettext_lazy(
+            "Only a fact-check in review can be withdrawn from review; this one is "
+            "%(status)s."
+        ),
+    ),
     Action.REQUEST_CHANGES: Transition(
         frozenset({Status.REVIEW}),
         Status.DRAFT,

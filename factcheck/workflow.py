@@ -108,6 +108,24 @@ def share_preview(factcheck, user, days=preview.DEFAULT_DAYS):
     return token, expires
 
 
+def revoke_previews(factcheck, user):
+    """Stop every preview link of ``factcheck`` made until now, and log it.
+
+    For a link sent to the wrong person, or an article that changed too much
+    since: the links are signed, not stored, so the article records when its
+    links stopped, and links made afterwards work again.
+    """
+    if not permissions.can_share_preview(user):
+        raise NotAllowed(_("Only editors can revoke preview links."))
+    with transaction.atomic():
+        row = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
+        row.previews_revoked_at = timezone.now()
+        row.save(update_fields=["previews_revoked_at"])
+        TransitionLog.objects.record(row, user, Action.REVOKE_PREVIEWS, row.status)
+    factcheck.previews_revoked_at = row.previews_revoked_at
+    return factcheck
+
+
 def _move(factcheck, user, action, *, note="", prepare=None, notify=None):
     """Change the status: lock, re-check, save, log and notify; all or nothing.
 
@@ -162,10 +180,30 @@ def submit_for_review(factcheck, user):
         _require_gate(row)
         # Each review round starts with no votes; the log keeps the old ones.
         panel.start_new_round(row)
-        return {"submitted_at": timezone.now()}
+        now = timezone.now()
+        return {
+            "submitted_at": now,
+            "first_submitted_at": row.first_submitted_at or now,
+            "review_rounds": row.review_rounds + 1,
+        }
 
     return _move(
         factcheck, user, Action.SUBMIT, prepare=prepare, notify=notifications.submitted
+    )
+
+
+def withdraw_submission(factcheck, user, note=""):
+    """An author takes their article back from review, to draft, and it is logged.
+
+    For a fix they spotted after submitting: the reviewer (or the editors) are
+    told, and submitting again starts a new round on the same review clock.
+    """
+    return _move(
+        factcheck,
+        user,
+        Action.WITHDRAW,
+        note=(note or "").strip(),
+        notify=notifications.withdrawn,
     )
 
 

@@ -19,8 +19,9 @@ INDEX = reverse("admin:index")
 def in_review(author, headline, days_ago):
     factcheck = make_factcheck(authors=[author], headline=headline)
     workflow.submit_for_review(factcheck, author)
+    when = timezone.now() - datetime.timedelta(days=days_ago)
     FactCheck.objects.filter(pk=factcheck.pk).update(
-        submitted_at=timezone.now() - datetime.timedelta(days=days_ago)
+        submitted_at=when, first_submitted_at=when
     )
     return factcheck
 

@@ -144,3 +144,41 @@ def test_authors_and_editors_preview_drafts_on_the_site(
 ):
     client.force_login(request.getfixturevalue(role))
     assert client.get(draft.get_absolute_url()).status_code == status_code
+
+
+def test_an_editor_revokes_every_link_made_so_far(client, draft, editor, journalist):
+    before = preview_url(draft, 7)
+    assert client.get(before).status_code == 200
+
+    client.force_login(editor)
+    revoke = reverse("admin:factcheck_factcheck_revoke_previews", args=[draft.pk])
+    assert (
+        revoke
+        in client.get(
+            reverse("admin:factcheck_factcheck_change", args=[draft.pk])
+        ).content.decode()
+    )
+    assert client.get(revoke).status_code == 405
+    response = client.post(revoke, follow=True)
+    assert "has stopped working" in response.content.decode()
+    client.logout()
+
+    assert client.get(before).status_code == 404
+    after = preview_url(draft, 7)  # a link made since works
+    assert client.get(after).status_code == 200
+    entry = TransitionLog.objects.filter(factcheck=draft).latest("pk")
+    assert (entry.action, entry.user) == (
+        TransitionLog.Action.REVOKE_PREVIEWS,
+        editor,
+    )
+
+
+def test_only_editors_revoke_preview_links(client, draft, journalist):
+    link = preview_url(draft, 7)
+    with pytest.raises(permissions.NotAllowed):
+        workflow.revoke_previews(draft, journalist)
+    client.force_login(journalist)
+    revoke = reverse("admin:factcheck_factcheck_revoke_previews", args=[draft.pk])
+    assert client.post(revoke).status_code == 403
+    client.logout()
+    assert client.get(link).status_code == 200

@@ -62,7 +62,7 @@ class TestPublish:
         # looks up who it credits, whose staff pages may open or close.
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(95),
+            django_assert_max_num_queries(96),
         ):
             result = workflow.publish(revision, other_editor)
 

@@ -26,6 +26,15 @@ class RequestChangesForm(WorkflowForm):
     )
 
 
+class WithdrawForm(WorkflowForm):
+    note = forms.CharField(
+        label=gettext_lazy("Why (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+        help_text=gettext_lazy("The reviewer gets this note with the news."),
+    )
+
+
 class PublishForm(WorkflowForm):
     at = forms.SplitDateTimeField(
         label=gettext_lazy("Publish at"),

@@ -34,6 +34,7 @@ from .step_forms import (
     RequestChangesForm,
     UnpublishForm,
     VoteForm,
+    WithdrawForm,
     WorkflowForm,
 )
 
@@ -86,6 +87,17 @@ STEPS = {
             WorkflowForm,
             workflow.submit_for_review,
             _says(gettext_lazy("Submitted for review: the editors have been told.")),
+        ),
+        Step(
+            Action.WITHDRAW,
+            gettext_lazy("Withdraw from review"),
+            WithdrawForm,
+            workflow.withdraw_submission,
+            _says(
+                gettext_lazy(
+                    "Withdrawn: it is a draft again. Submit it when it is ready."
+                )
+            ),
         ),
         Step(
             Action.ASSIGN,
@@ -193,6 +205,11 @@ class WorkflowAdminMixin:
                 view(require_POST(self.preview_link_view)),
                 name=f"{prefix}_preview_link",
             ),
+            path(
+                "<path:object_id>/revoke-previews/",
+                view(require_POST(self.revoke_previews_view)),
+                name=f"{prefix}_revoke_previews",
+            ),
             *super().get_urls(),
         ]
 
@@ -268,6 +285,9 @@ class WorkflowAdminMixin:
             else None,
             "preview_url": reverse(
                 "admin:factcheck_factcheck_preview_link", args=[factcheck.pk]
+            ),
+            "revoke_previews_url": reverse(
+                "admin:factcheck_factcheck_revoke_previews", args=[factcheck.pk]
             ),
         }
 
@@ -347,6 +367,18 @@ class WorkflowAdminMixin:
             # left the user with.
             if isinstance(result, FactCheck):
                 factcheck = result
+        return self._back_to_form(factcheck)
+
+    def revoke_previews_view(self, request, object_id):
+        """Stop every preview link made so far (``workflow.revoke_previews``)."""
+        factcheck = self._factcheck_or_404(request, object_id)
+        if not permissions.can_share_preview(request.user):
+            raise PermissionDenied
+        workflow.revoke_previews(factcheck, request.user)
+        messages.success(
+            request,
+            _("Every preview link made until now has stopped working."),
+        )
         return self._back_to_form(factcheck)
 
     def preview_link_view(self, request, object_id):

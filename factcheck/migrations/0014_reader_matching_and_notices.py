@@ -8,8 +8,9 @@ from django.conf import settings
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-# GIN is PostgreSQL's; SQLite keeps the model state but no index
-# (factcheck.matching scores in Python there).
+# GIN is PostgreSQL's, and these are expression indexes SQLite cannot build
+# when it rebuilds a table, so they stay out of the model state altogether
+# (factcheck.matching scores in Python on SQLite).
 POSTGRESQL_INDEXES = [
     ("claim", django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.search.SearchVector('statement', config='english'), name='claim_statement_words')),
     ("claim", django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass('statement', name='gin_trgm_ops'), name='claim_statement_trigrams')),
@@ -66,13 +67,7 @@ class Migration(migrations.Migration):
         ),
         # pg_trgm is a trusted extension: the database's owner may create it.
         TrigramExtension(),
-        migrations.SeparateDatabaseAndState(
-            state_operations=[
-                migrations.AddIndex(model_name=model, index=index)
-                for model, index in POSTGRESQL_INDEXES
-            ],
-            database_operations=[migrations.RunPython(add_indexes, remove_indexes)],
-        ),
+        migrations.RunPython(add_indexes, remove_indexes),
         migrations.AddField(
             model_name='readernotice',
             name='factcheck',

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import RichTextField, SafeImageField
-from .parts import SEARCH_CONFIG, Byline
+from .parts import Byline
 from .querysets import FactCheckQuerySet
 from .ratings import Topic
 from .states import Priority, Status
@@ -141,6 +141,20 @@ class FactCheck(models.Model):
     #: readers' links or the ClaimReview's datePublished move with).
     revised_at = models.DateTimeField(_("revised at"), null=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, editable=False)
+    #: Preview links made before this no longer open the article
+    #: (``factcheck.preview``).
+    previews_revoked_at = models.DateTimeField(
+        _("preview links revoked at"), null=True, editable=False
+    )
+    #: The review clock the desk reads: it does not restart at a resubmission.
+    first_submitted_at = models.DateTimeField(
+        _("first submitted at"), null=True, editable=False
+    )
+    #: How many times it was submitted: each round after the first is work
+    #: sent back (or withdrawn) and done again.
+    review_rounds = models.PositiveSmallIntegerField(
+        _("review rounds"), default=0, editable=False
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -215,11 +229,9 @@ class FactCheck(models.Model):
             models.Index(fields=["status", "published_at"]),
             models.Index(fields=["status", "first_published_at"]),
             GinIndex(fields=["search_vector"], name="factcheck_search_gin"),
-            # Claims already checked (``factcheck.matching``) by their headline.
-            GinIndex(
-                SearchVector("headline", config=SEARCH_CONFIG),
-                name="factcheck_headline_words",
-            ),
+            # Claims already checked (``factcheck.matching``) also look up the
+            # headline's words: a PostgreSQL-only index made by migration 0014
+            # outside the model's state (see ``Claim.Meta``).
             # Lists go newest first by (first publication, id), by position
             # (factcheck.pagination): this index finds any page directly.
             models.Index(

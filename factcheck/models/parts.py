@@ -2,8 +2,6 @@
 appearances, sources, expert quotes and corrections."""
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -80,18 +78,10 @@ class Claim(models.Model):
         ordering = ["ordering", "pk"]
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
-        # PostgreSQL's, for claims already checked (``factcheck.matching``):
-        # the statement's words, and its trigrams for misspelt ones.
-        indexes = [
-            GinIndex(
-                SearchVector("statement", config=SEARCH_CONFIG),
-                name="claim_statement_words",
-            ),
-            GinIndex(
-                OpClass("statement", name="gin_trgm_ops"),
-                name="claim_statement_trigrams",
-            ),
-        ]
+        # Claims already checked (``factcheck.matching``) are found through
+        # PostgreSQL-only indexes on the statement's words and trigrams, made
+        # by migration 0014 and kept out of the model's state: SQLite, which
+        # rebuilds a table to add a column, cannot create them.
 
     def __str__(self):
         return self.statement

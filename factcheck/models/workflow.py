@@ -70,11 +70,14 @@ class TransitionLog(models.Model):
         REWORD_CORRECTION = "reword_correction", _("Correction reworded")
         FROM_TIP = "from_tip", _("Started from a reader's tip")
         ADD_TIP = "add_tip", _("Reader's tip added")
+        WITHDRAW = "withdraw", _("Submission withdrawn")
+        REVOKE_PREVIEWS = "revoke_previews", _("Preview links revoked")
 
     #: The steps that move a fact-check from one state to another, as opposed
     #: to those that record work within a state (votes, assignments, links).
     STATUS_CHANGES = (
         Action.SUBMIT,
+        Action.WITHDRAW,
         Action.REQUEST_CHANGES,
         Action.PUBLISH,
         Action.SCHEDULE,

@@ -8,6 +8,7 @@ with the editor's note. One query per list, whatever its length.
 from django import template
 from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .. import permissions
@@ -34,7 +35,8 @@ def _editor_lists():
         "waiting": list(
             FactCheck.objects.filter(status=Status.REVIEW)
             .select_related("assignee")
-            .order_by("submitted_at", "pk")[:LIMIT]
+            # The longest wait first, counted from the first submission.
+            .order_by(Coalesce("first_submitted_at", "submitted_at"), "pk")[:LIMIT]
         ),
         "scheduled": list(FactCheck.objects.scheduled().order_by("published_at")),
         "recent": list(

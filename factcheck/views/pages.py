@@ -270,6 +270,8 @@ class PreviewLinkView(FactCheckDetailView):
         except preview.InvalidPreviewLink:
             raise Http404 from None
         factcheck = get_object_or_404(FactCheck.objects.with_article_parts(), pk=pk)
+        if preview.is_revoked(kwargs["token"], factcheck):
+            raise Http404
         response = self.preview(factcheck, Preview(link_expires_at=expires_at))
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
