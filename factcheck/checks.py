@@ -3,9 +3,26 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1"}
+
+
+@register("factcheck", deploy=True)
+def check_secret_key(app_configs, **kwargs):
+    """Without DEBUG the settings leave an unset key empty, which Django refuses."""
+    try:
+        settings.SECRET_KEY  # noqa: B018 (Django raises on reading an empty one)
+    except ImproperlyConfigured:
+        return [
+            Error(
+                "SECRET_KEY is not set: set it in the environment, or set DEBUG=1 "
+                "for local work.",
+                id="factcheck.E001",
+            )
+        ]
+    return []
 
 
 @register("factcheck", deploy=True)
