@@ -5,12 +5,22 @@ article, when it was made and its expiry, signed with SECRET_KEY: nothing is
 stored, nothing can be forged, and the link stops working at the time it
 states, or earlier when an editor revokes the article's links
 (``FactCheck.previews_revoked_at``: every link made before then stops).
+Making a link (``share_preview``) and revoking them (``revoke_previews``) are
+editors' and go on the article's log: the link itself is stored nowhere.
 """
 
 import datetime
 
 from django.core import signing
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import FactCheck, TransitionLog
+
+Action = TransitionLog.Action
 
 SALT = "factcheck.preview-link"
 DEFAULT_DAYS = 7
@@ -64,3 +74,48 @@ def is_revoked(token, factcheck):
     _pk, _expires, made = _read(token)
     revoked = factcheck.previews_revoked_at
     return revoked is not None and made <= revoked
+
+
+def share_preview(factcheck, user, days=DEFAULT_DAYS):
+    """Make a signed preview link for someone without an account, and log it.
+
+    The link itself is stored nowhere (it is signed), so the log is the only
+    record of who let an unpublished article out of the building, and until
+    when. Returns ``(token, expires_at)``.
+    """
+    if not permissions.can_share_preview(user):
+        raise permissions.NotAllowed(_("Only editors can share a preview link."))
+    if not 1 <= days <= MAX_DAYS:
+        raise ValidationError(
+            _("A preview link works for 1 to %(max)s days.") % {"max": MAX_DAYS},
+            code="days",
+        )
+    token = make_token(factcheck, days)
+    _pk, expires = read_token(token)
+    TransitionLog.objects.record(
+        factcheck,
+        user,
+        Action.SHARE_PREVIEW,
+        factcheck.status,
+        _("Link valid until %(when)s")
+        % {"when": formats.date_format(timezone.localtime(expires), "DATETIME_FORMAT")},
+    )
+    return token, expires
+
+
+def revoke_previews(factcheck, user):
+    """Stop every preview link of ``factcheck`` made until now, and log it.
+
+    For a link sent to the wrong person, or an article that changed too much
+    since: the links are signed, not stored, so the article records when its
+    links stopped, and links made afterwards work again.
+    """
+    if not permissions.can_share_preview(user):
+        raise permissions.NotAllowed(_("Only editors can revoke preview links."))
+    with transaction.atomic():
+        row = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
+        row.previews_revoked_at = timezone.now()
+        row.save(update_fields=["previews_revoked_at"])
+        TransitionLog.objects.record(row, user, Action.REVOKE_PREVIEWS, row.status)
+    factcheck.previews_revoked_at = row.previews_revoked_at
+    return factcheck

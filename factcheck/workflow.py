@@ -23,7 +23,6 @@ from . import (
     notifications,
     panel,
     permissions,
-    preview,
     publishing,
     revisions,
     tipsters,
@@ -54,7 +53,6 @@ __all__ = [
     "publish",
     "request_changes",
     "revision_conflict",
-    "share_preview",
     "start_revision",
     "submit_for_review",
     "unpublish",
@@ -78,52 +76,6 @@ def delete(factcheck, user):
     with transaction.atomic():
         TransitionLog.objects.record(factcheck, user, Action.DELETE, factcheck.status)
         factcheck.delete()
-
-
-def share_preview(factcheck, user, days=preview.DEFAULT_DAYS):
-    """Make a signed preview link for someone without an account, and log it.
-
-    The link itself is stored nowhere (it is signed), so the log is the only
-    record of who let an unpublished article out of the building, and until
-    when. Returns ``(token, expires_at)``.
-    """
-    if not permissions.can_share_preview(user):
-        raise NotAllowed(_("Only editors can share a preview link."))
-    if not 1 <= days <= preview.MAX_DAYS:
-        raise ValidationError(
-            _("A preview link works for 1 to %(max)s days.")
-            % {"max": preview.MAX_DAYS},
-            code="days",
-        )
-    token = preview.make_token(factcheck, days)
-    _pk, expires = preview.read_token(token)
-    TransitionLog.objects.record(
-        factcheck,
-        user,
-        Action.SHARE_PREVIEW,
-        factcheck.status,
-        _("Link valid until %(when)s")
-        % {"when": formats.date_format(timezone.localtime(expires), "DATETIME_FORMAT")},
-    )
-    return token, expires
-
-
-def revoke_previews(factcheck, user):
-    """Stop every preview link of ``factcheck`` made until now, and log it.
-
-    For a link sent to the wrong person, or an article that changed too much
-    since: the links are signed, not stored, so the article records when its
-    links stopped, and links made afterwards work again.
-    """
-    if not permissions.can_share_preview(user):
-        raise NotAllowed(_("Only editors can revoke preview links."))
-    with transaction.atomic():
-        row = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
-        row.previews_revoked_at = timezone.now()
-        row.save(update_fields=["previews_revoked_at"])
-        TransitionLog.objects.record(row, user, Action.REVOKE_PREVIEWS, row.status)
-    factcheck.previews_revoked_at = row.previews_revoked_at
-    return factcheck
 
 
 def _move(factcheck, user, action, *, note="", prepare=None, notify=None):

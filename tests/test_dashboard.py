@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck import workflow
+from factcheck import preview, workflow
 from factcheck.models import FactCheck
 from tests.adminforms import DOOR_QUERIES
 from tests.factories import make_factcheck
@@ -125,7 +125,7 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
 def test_sharing_a_preview_does_not_hide_the_note(client, journalist, editor):
     factcheck = in_review(journalist, "Shared with a lawyer", days_ago=1)
     workflow.request_changes(factcheck, editor, "Check the quote with legal.")
-    workflow.share_preview(factcheck, editor, days=3)
+    preview.share_preview(factcheck, editor, days=3)
     client.force_login(journalist)
 
     assert section(client.get(INDEX), "journalist")["sent_back"] == [factcheck]

@@ -103,7 +103,7 @@ def test_only_editors_create_links(client, draft, journalist):
     client.force_login(journalist)
     assert client.post(link_url(draft), {"days": "7"}).status_code == 403
     with pytest.raises(permissions.NotAllowed):
-        workflow.share_preview(draft, journalist)
+        preview.share_preview(draft, journalist)
     assert not TransitionLog.objects.exists()
 
 
@@ -176,7 +176,7 @@ def test_an_editor_revokes_every_link_made_so_far(client, draft, editor, journal
 def test_only_editors_revoke_preview_links(client, draft, journalist):
     link = preview_url(draft, 7)
     with pytest.raises(permissions.NotAllowed):
-        workflow.revoke_previews(draft, journalist)
+        preview.revoke_previews(draft, journalist)
     client.force_login(journalist)
     revoke = reverse("admin:factcheck_factcheck_revoke_previews", args=[draft.pk])
     assert client.post(revoke).status_code == 403

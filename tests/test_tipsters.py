@@ -49,6 +49,16 @@ def tipped_draft(journalist):
     return draft, message
 
 
+def published_and_told(tipped_draft, journalist, editor):
+    """The tipped draft published, its verdict emailed, and the outbox emptied."""
+    draft, _message = tipped_draft
+    workflow.submit_for_review(draft, journalist)
+    workflow.publish(draft, editor)
+    run_jobs()
+    mail.outbox.clear()
+    return draft
+
+
 def test_the_tipster_hears_the_verdict_when_it_is_published(
     tipped_draft, journalist, editor
 ):
@@ -88,11 +98,7 @@ def test_never_twice_for_the_same_event(tipped_draft, journalist, editor):
 def test_a_correction_is_told_once_and_clarifications_are_not(
     tipped_draft, journalist, editor
 ):
-    draft, message = tipped_draft
-    workflow.submit_for_review(draft, journalist)
-    workflow.publish(draft, editor)
-    run_jobs()
-    mail.outbox.clear()
+    draft = published_and_told(tipped_draft, journalist, editor)
 
     correction = editing.issue_correction(
         factcheck=draft,
@@ -123,11 +129,7 @@ def test_a_correction_is_told_once_and_clarifications_are_not(
 def test_a_re_rating_is_told_and_an_unchanged_revision_is_not(
     tipped_draft, journalist, editor
 ):
-    draft, message = tipped_draft
-    workflow.submit_for_review(draft, journalist)
-    workflow.publish(draft, editor)
-    run_jobs()
-    mail.outbox.clear()
+    draft = published_and_told(tipped_draft, journalist, editor)
 
     same = workflow.start_revision(draft, journalist)
     workflow.submit_for_review(same, journalist)

@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from factcheck import panel, permissions, workflow
+from factcheck import panel, permissions, preview, workflow
 from factcheck.models import (
     FactCheck,
     Priority,
@@ -378,7 +378,7 @@ class TestRefusalOrder:
             lambda: workflow.unpublish(published, journalist, ""),
             lambda: workflow.publish(in_review, journalist, at=later),
             lambda: workflow.assign_review(in_review, journalist, journalist),
-            lambda: workflow.share_preview(in_review, journalist, days=0),
+            lambda: preview.share_preview(in_review, journalist, days=0),
         ]
         for step in steps:
             with pytest.raises(PermissionDenied):

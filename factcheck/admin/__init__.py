@@ -2,7 +2,8 @@
 
 ``factchecks`` is the article admin (its inlines in ``inlines``, its list
 filters in ``filters``, its forms in ``forms``), with the workflow panel and
-the views its buttons post to in ``workflow_panel``; ``claims``,
+the views its buttons post to in ``workflow_panel`` (the buttons themselves in
+``steps``, their forms in ``step_forms``); ``claims``,
 ``directory``, ``reader_messages`` (the desk's inbox) and ``records`` hold
 the other models' admins; the admin site
 itself (its sign-in door) is ``factcheck.admin_site``, outside this package so

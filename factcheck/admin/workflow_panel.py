@@ -6,8 +6,6 @@ not make gets 403 and changes nothing; then it runs the step and reports the
 outcome, or each reason for refusing it, as a message.
 """
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -19,135 +17,17 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .. import gate, matching, panel, permissions, workflow
+from .. import gate, matching, panel, permissions, preview, workflow
 from ..models import FactCheck, ReaderMessage, Status
 from ..transitions import can_transition
 from .badges import status_badge
 from .forms import outline_from_forms
-from .step_forms import (
-    AssignForm,
-    PreviewLinkForm,
-    PublishForm,
-    RequestChangesForm,
-    UnpublishForm,
-    VoteForm,
-    WithdrawForm,
-    WorkflowForm,
-)
+from .step_forms import PreviewLinkForm, VoteForm
+from .steps import STEPS
 
 Action = workflow.Action
-
-
-@dataclass(frozen=True)
-class Step:
-    """A workflow button: its form, the workflow call and what to say after."""
-
-    action: str
-    label: str
-    form: type
-    run: object  # run(factcheck, user, **form.cleaned_data) -> result
-    done: object  # done(result) -> the message saying what happened
-
-
-def _says(message):
-    return lambda result: message
-
-
-def _vote(factcheck, user, claim, rating, comment):
-    return panel.vote(claim, user, rating, comment)
-
-
-def _voted(ballot):
-    if ballot.agrees:
-        message = _("Your vote agrees with the rating “%(rating)s”.")
-    else:
-        message = _("Your vote proposes “%(rating)s”.")
-    return message % {"rating": ballot.rating}
-
-
-def _published(factcheck):
-    if factcheck.is_scheduled:
-        return _("Scheduled for %(when)s: readers see it from then on.") % {
-            "when": formats.date_format(
-                timezone.localtime(factcheck.published_at), "DATETIME_FORMAT"
-            )
-        }
-    return _("Published: readers can see it now.")
-
-
-STEPS = {
-    step.action: step
-    for step in [
-        Step(
-            Action.SUBMIT,
-            gettext_lazy("Submit for review"),
-            WorkflowForm,
-            workflow.submit_for_review,
-            _says(gettext_lazy("Submitted for review: the editors have been told.")),
-        ),
-        Step(
-            Action.WITHDRAW,
-            gettext_lazy("Withdraw from review"),
-            WithdrawForm,
-            workflow.withdraw_submission,
-            _says(
-                gettext_lazy(
-                    "Withdrawn: it is a draft again. Submit it when it is ready."
-                )
-            ),
-        ),
-        Step(
-            Action.ASSIGN,
-            gettext_lazy("Assign review"),
-            AssignForm,
-            workflow.assign_review,
-            _says(gettext_lazy("Review assigned: the reviewer has been told.")),
-        ),
-        Step(
-            Action.REQUEST_CHANGES,
-            gettext_lazy("Request changes"),
-            RequestChangesForm,
-            workflow.request_changes,
-            _says(gettext_lazy("Sent back to the authors with your note.")),
-        ),
-        Step(
-            Action.PUBLISH,
-            gettext_lazy("Publish"),
-            PublishForm,
-            workflow.publish,
-            _published,
-        ),
-        Step(
-            Action.REVISE,
-            gettext_lazy("Start a revision"),
-            WorkflowForm,
-            workflow.start_revision,
-            _says(
-                gettext_lazy(
-                    "Revision started: readers keep seeing the live version until "
-                    "this revision is published."
-                )
-            ),
-        ),
-        Step(
-            Action.UNPUBLISH,
-            gettext_lazy("Unpublish"),
-            UnpublishForm,
-            workflow.unpublish,
-            _says(gettext_lazy("Taken off the site; the reason is on the record.")),
-        ),
-        Step(
-            Action.VOTE,
-            gettext_lazy("Vote"),
-            VoteForm,
-            _vote,
-            _voted,
-        ),
-    ]
-}
 
 
 def render_checklist(report):
@@ -370,11 +250,11 @@ class WorkflowAdminMixin:
         return self._back_to_form(factcheck)
 
     def revoke_previews_view(self, request, object_id):
-        """Stop every preview link made so far (``workflow.revoke_previews``)."""
+        """Stop every preview link made so far (``preview.revoke_previews``)."""
         factcheck = self._factcheck_or_404(request, object_id)
         if not permissions.can_share_preview(request.user):
             raise PermissionDenied
-        workflow.revoke_previews(factcheck, request.user)
+        preview.revoke_previews(factcheck, request.user)
         messages.success(
             request,
             _("Every preview link made until now has stopped working."),
@@ -390,7 +270,7 @@ class WorkflowAdminMixin:
         if not form.is_valid():
             messages.error(request, _("Pick how long the link should work."))
             return self._back_to_form(factcheck)
-        token, expires = workflow.share_preview(
+        token, expires = preview.share_preview(
             factcheck, request.user, form.cleaned_data["days"]
         )
         url = settings.SITE_URL + reverse("factcheck:preview", kwargs={"token": token})
