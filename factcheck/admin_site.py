@@ -86,8 +86,23 @@ class NewsroomAdminSite(admin.AdminSite):
         return inner
 
     def get_urls(self):
+        # Imported here: the admin package registers on this site.
+        from .admin import readiness
+
         return [
             path("two-factor/", self.two_factor, name="two_factor"),
+            path(
+                "readiness/",
+                self.admin_view(readiness.dashboard),
+                {"admin_site": self},
+                name="readiness",
+            ),
+            path(
+                "readiness.csv",
+                self.admin_view(readiness.export),
+                {"admin_site": self},
+                name="readiness_csv",
+            ),
             *super().get_urls(),
         ]
 

@@ -24,6 +24,7 @@ from .models import (
     Claimant,
     Expert,
     FactCheck,
+    Listing,
     Priority,
     ReaderMessage,
     Topic,
@@ -99,6 +100,8 @@ def _backdate(factcheck, when):
     if factcheck.published_at and factcheck.published_at <= timezone.now():
         updates["published_at"] = updates["first_published_at"] = when
     FactCheck.objects.filter(pk=factcheck.pk).update(**updates)
+    if "first_published_at" in updates:
+        Listing.objects.filter(factcheck=factcheck).update(first_published_at=when)
     for offset, entry in enumerate(factcheck.transitions.order_by("pk")):
         TransitionLog.objects.filter(pk=entry.pk).update(
             created_at=when

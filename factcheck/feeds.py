@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from . import publishing, structured_data
-from .models import FactCheck, Topic
+from . import pagination, publishing, structured_data
+from .models import FactCheck, Topic, listing_key
 
 ITEMS = 30
 
@@ -43,17 +43,15 @@ class LatestFactChecksFeed(Feed):
 
     def items(self, obj=None):
         # What each item says comes prepared with its page (publishing).
-        return publishing.with_feed_entries(
-            list(
-                self.published(obj)
-                .only("headline", "slug", "first_published_at", "published_at")
-                # Newest first along the publication-date index.
-                .order_by("-first_published_at", "-pk")[:ITEMS]
-            )
+        fields = ("headline", "slug", "first_published_at", "published_at")
+        newest = pagination.newest_first(
+            FactCheck.objects.published().only(*fields), {}, ITEMS, self.listed(obj)
         )
+        return publishing.with_feed_entries(newest.items)
 
-    def published(self, obj):
-        return FactCheck.objects.published()
+    def listed(self, obj):
+        """The list page the feed follows (a ``Listing`` key); None: all of them."""
+        return None
 
     def item_title(self, item):
         return item.headline
@@ -112,8 +110,8 @@ class TopicFeed(LatestFactChecksFeed):
     def link(self, obj=None):
         return absolute(obj.get_absolute_url())
 
-    def published(self, obj):
-        return super().published(obj).filter(topics=obj)
+    def listed(self, obj):
+        return listing_key("topic", obj.pk)
 
 
 class TopicAtomFeed(TopicFeed):

@@ -31,11 +31,13 @@ from .models import (
     Claimant,
     Expert,
     FactCheck,
+    Listing,
     Page,
     PublishedPage,
     Rating,
     Topic,
 )
+from .models.listings import listing_key
 from .models.people import display_name
 from .models.querysets import visible_to_readers
 
@@ -312,6 +314,33 @@ def _credits_changed(factcheck, before=Shown()):
     ).refresh_first_credit()
 
 
+def listing_keys(factcheck):
+    """The list pages ``factcheck`` belongs on: its topics, ratings, people, claimants."""
+    keys = {
+        listing_key("topic", pk) for pk in factcheck.topics.values_list("pk", flat=True)
+    }
+    keys.update(listing_key("author", pk) for pk in credited(factcheck))
+    for claimant, rating in factcheck.claims.values_list("claimant", "verdict__rating"):
+        if claimant is not None:
+            keys.add(listing_key("claimant", claimant))
+        if rating is not None:
+            keys.add(listing_key("rating", rating))
+    return keys
+
+
+def _relist(factcheck):
+    """Put ``factcheck`` on the list pages it now belongs on, and off the others."""
+    Listing.objects.filter(factcheck=factcheck).delete()
+    Listing.objects.bulk_create(
+        Listing(
+            key=key,
+            factcheck_id=factcheck.pk,
+            first_published_at=factcheck.first_published_at,
+        )
+        for key in sorted(listing_keys(factcheck))
+    )
+
+
 def published(factcheck, *, before=Shown()):
     """``factcheck`` went out (or was scheduled): prepare its page, drop the old.
 
@@ -319,6 +348,7 @@ def published(factcheck, *, before=Shown()):
     topics, or credit other people).
     """
     prepare(factcheck)
+    _relist(factcheck)
     _credits_changed(factcheck, before)
     caching.changed(*before.tags, *tags_of(factcheck))
 
@@ -330,6 +360,7 @@ def withdrawn(factcheck):
     _credits_changed(factcheck)
     caching.changed(*tags_of(factcheck))
     PublishedPage.objects.filter(factcheck=factcheck).delete()
+    Listing.objects.filter(factcheck=factcheck).delete()
 
 
 def corrected(factcheck):

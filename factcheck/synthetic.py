@@ -35,11 +35,13 @@ from .models import (
     Expert,
     ExpertQuote,
     FactCheck,
+    Listing,
     Rating,
     Source,
     Status,
     Topic,
     Verdict,
+    listing_key,
 )
 
 COMMON_WORD = "inflation"
@@ -313,14 +315,12 @@ def _batch(rng, numbers, cast):
         [Byline(factcheck=a, author=a.created_by) for a in articles], batch_size=BATCH
     )
     through = FactCheck.topics.through
-    through.objects.bulk_create(
-        [
-            through(factcheck=a, topic=topic)
-            for a in articles
-            for topic in rng.sample(cast.topics, rng.randint(1, 2))
-        ],
-        batch_size=BATCH,
-    )
+    tagged = [
+        through(factcheck=a, topic=topic)
+        for a in articles
+        for topic in rng.sample(cast.topics, rng.randint(1, 2))
+    ]
+    through.objects.bulk_create(tagged, batch_size=BATCH)
     claims = [
         Claim(
             factcheck=a,
@@ -332,15 +332,11 @@ def _batch(rng, numbers, cast):
         for order in range(rng.choice((1, 1, 1, 2, 3)))
     ]
     Claim.objects.bulk_create(claims, batch_size=BATCH)
-    Verdict.objects.bulk_create(
-        [
-            Verdict(
-                claim=c, rating=rng.choice(cast.ratings), summary=_sentence(rng, 20)
-            )
-            for c in claims
-        ],
-        batch_size=BATCH,
-    )
+    verdicts = [
+        Verdict(claim=c, rating=rng.choice(cast.ratings), summary=_sentence(rng, 20))
+        for c in claims
+    ]
+    Verdict.objects.bulk_create(verdicts, batch_size=BATCH)
     ClaimAppearance.objects.bulk_create(
         [
             ClaimAppearance(
@@ -383,6 +379,22 @@ def _batch(rng, numbers, cast):
             )
             for a in articles
             for order in range(rng.randint(0, 2))
+        ],
+        batch_size=BATCH,
+    )
+    # Each article on the list pages it belongs on (publishing.listing_keys).
+    listed = [(t.factcheck, listing_key("topic", t.topic.pk)) for t in tagged]
+    listed += [(c.factcheck, listing_key("claimant", c.claimant.pk)) for c in claims]
+    listed += [
+        (v.claim.factcheck, listing_key("rating", v.rating.pk)) for v in verdicts
+    ]
+    for a in articles:
+        listed += [(a, listing_key("author", a.created_by.pk))]
+        listed += [(a, listing_key("author", a.editor.pk))]
+    Listing.objects.bulk_create(
+        [
+            Listing(key=key, factcheck=a, first_published_at=a.first_published_at)
+            for a, key in dict.fromkeys(listed)
         ],
         batch_size=BATCH,
     )

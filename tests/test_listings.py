@@ -78,12 +78,11 @@ def test_list_pages_do_not_grow_with_their_rows(
     client, journalist, editor, django_assert_max_num_queries
 ):
     topic = TopicFactory()
-    make_published(journalist, editor).topics.add(topic)
+    make_published(journalist, editor, topics=[topic])
     with django_assert_max_num_queries(12) as small:
         client.get(reverse("factcheck:home"))
     for _ in range(6):
-        factcheck = make_published(journalist, editor, claims=2)
-        factcheck.topics.add(topic, TopicFactory())
+        make_published(journalist, editor, claims=2, topics=[topic, TopicFactory()])
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("factcheck:home"))
 
@@ -93,8 +92,7 @@ def test_rating_topic_and_author_pages_list_their_fact_checks(
 ):
     profile = AuthorProfileFactory(user=journalist, bio="Writes about health.")
     topic = TopicFactory(name="Climate", slug="climate", description="Heat.")
-    match = make_published(journalist, editor, headline="In all three")
-    match.topics.add(topic)
+    make_published(journalist, editor, headline="In all three", topics=[topic])
     make_published(editor=editor, headline="In none", rating_slug="true")
 
     for url, extra in [

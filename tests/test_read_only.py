@@ -19,9 +19,8 @@ FORMS = {"suggest", "report-error"}
 
 @pytest.fixture
 def site(journalist, editor):
-    factcheck = make_published(journalist, editor)
     topic = TopicFactory(slug="health")
-    factcheck.topics.add(topic)
+    factcheck = make_published(journalist, editor, topics=[topic])
     profile = AuthorProfileFactory(user=journalist, slug="the-author")
     return {
         "slug": factcheck.slug,

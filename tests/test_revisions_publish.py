@@ -59,10 +59,11 @@ class TestPublish:
         # Publishing also prepares the page readers get (publishing.prepare),
         # and compares the ratings before and after: this one re-rates, so it
         # asks whether readers sent tips about it (tipsters.rerated); and it
-        # looks up who it credits, whose staff pages may open or close.
+        # looks up who it credits, whose staff pages may open or close; and it
+        # puts the article on the list pages it now belongs on (Listing).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(96),
+            django_assert_max_num_queries(101),
         ):
             result = workflow.publish(revision, other_editor)
 

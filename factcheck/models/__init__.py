@@ -10,6 +10,7 @@ readers send in, ``workflow`` the records the editorial workflow writes,
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
+from .listings import Listing, listing_key
 from .pages import Page
 from .parts import (
     Byline,
@@ -42,6 +43,7 @@ __all__ = [
     "ExpertQuote",
     "FactCheck",
     "FactCheckQuerySet",
+    "Listing",
     "Page",
     "Priority",
     "PublishedPage",
@@ -55,4 +57,5 @@ __all__ = [
     "Topic",
     "TransitionLog",
     "Verdict",
+    "listing_key",
 ]

@@ -23,3 +23,41 @@ class ListingQuerySet(models.QuerySet):
     def in_use(self):
         """Only those whose page lists something: nobody gets an empty page."""
         return self.filter(models.Exists(self.listed()))
+
+
+def listing_key(kind, pk):
+    """The key of one list page: ``listing_key("topic", 9)``."""
+    return f"{kind}:{pk}"
+
+
+class Listing(models.Model):
+    """A published fact-check's place on one list page: a topic's, a rating's,
+    an author's or a claimant's.
+
+    A list page shows the newest articles of one subject. Found through the
+    article's own relations (its topics, its verdicts...), that means walking
+    the publication-date index and testing each article until a page is full:
+    twenty times the walk for a topic with a twentieth of the articles.
+    These rows, written when an article goes live and removed when it leaves
+    (``publishing``), put each list in an index of its own, newest first, so
+    any page of any list is a range read of its rows.
+    """
+
+    #: "<kind>:<pk>" of the subject (``listing_key``): no foreign key, since
+    #: the subjects are of four kinds; a deleted subject's page is a 404.
+    key = models.CharField(max_length=40)
+    factcheck = models.ForeignKey(
+        "FactCheck", on_delete=models.CASCADE, related_name="listings"
+    )
+    first_published_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["key", "-first_published_at", "-factcheck"],
+                name="listing_newest_first",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.key}: {self.factcheck_id}"

@@ -137,6 +137,15 @@ class Claimant(models.Model):
         help_text=_("For accounts: e.g. @example."),
     )
     url = WebURLField(_("profile URL"), max_length=500, blank=True)
+    party = models.CharField(
+        _("party"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "For politicians and party accounts: the party, as readers know it. "
+            "The IFCN readiness dashboard weighs the claims checked by party."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -9,7 +9,6 @@ signed, unexpired link.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -21,13 +20,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .. import pagination, permissions, preview, publishing, search
 from ..models import (
     AuthorProfile,
-    Claim,
     FactCheck,
     Page,
     Rating,
     Status,
     Topic,
     TransitionLog,
+    listing_key,
 )
 
 
@@ -46,9 +45,13 @@ class FactCheckListView(TemplateView):
         # The cards come prepared (publishing.cards): only the position here.
         return FactCheck.objects.published().only("pk", "first_published_at")
 
+    def listed(self):
+        """The list page's ``Listing`` key; None for all published fact-checks."""
+        return None
+
     def get_context_data(self, **kwargs):
         page = pagination.newest_first(
-            self.get_queryset(), self.request.GET, self.per_page
+            self.get_queryset(), self.request.GET, self.per_page, self.listed()
         )
         return super().get_context_data(
             page=page,
@@ -71,27 +74,20 @@ class HomeView(FactCheckListView):
 
 
 class _FilteredListView(FactCheckListView):
-    """A list of published fact-checks narrowed to one rating, topic or author."""
+    """A list of published fact-checks narrowed to one rating, topic, author or
+    claimant, read off that list's own index (``Listing``)."""
 
     model = None
 
     def get_subject(self):
         return get_object_or_404(self.model, slug=self.kwargs["slug"])
 
-    def listed(self, subject):
-        """A filter for the fact-checks the page of ``subject`` lists.
-
-        Subqueries, not joins: no duplicates, and the newest are found first
-        along the publication-date index.
-        """
-        raise NotImplementedError
-
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):
-        return super().get_queryset().filter(self.listed(self.subject))
+    def listed(self):
+        return listing_key(self.model._meta.model_name, self.subject.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)
@@ -101,17 +97,10 @@ class RatingView(_FilteredListView):
     model = Rating
     template_name = "factcheck/rating_detail.html"
 
-    def listed(self, rating):
-        rated = Claim.objects.filter(verdict__rating=rating).values("factcheck")
-        return Q(pk__in=rated)
-
 
 class TopicView(_FilteredListView):
     model = Topic
     template_name = "factcheck/topic_detail.html"
-
-    def listed(self, topic):
-        return Q(topics=topic)  # one row an article: no duplicates
 
 
 class AuthorView(_FilteredListView):
@@ -128,8 +117,8 @@ class AuthorView(_FilteredListView):
             raise Http404
         return profile
 
-    def listed(self, profile):
-        return FactCheck.credited(profile.user_id)
+    def listed(self):
+        return listing_key("author", self.subject.user_id)
 
 
 class TopicListView(ListView):
