@@ -314,6 +314,9 @@ FACTCHECK_PANEL_VOTES = max(int(os.environ.get("FACTCHECK_PANEL_VOTES", "1")), 1
 FACTCHECK_MIN_SOURCES_PER_CLAIM = int(
     os.environ.get("FACTCHECK_MIN_SOURCES_PER_CLAIM", "1")
 )
+#: How often an open fact-check form tells the desk it is still open, and
+#: hears who else has the article open and whether someone saved it.
+FACTCHECK_PRESENCE_SECONDS = int(os.environ.get("FACTCHECK_PRESENCE_SECONDS", "15"))
 
 # Uploads: checked and re-encoded by factcheck.images before they are stored.
 FACTCHECK_MAX_IMAGE_BYTES = int(

@@ -225,3 +225,33 @@ def test_a_date_set_by_the_calendar_counts_as_unsaved_but_saving_never_asks(open
     desk.click("input[name=_continue]")
     expect(desk.locator(".messagelist")).to_contain_text("was changed successfully")
     assert len(questions) == 1  # saving left the page without a question
+
+
+def test_two_people_on_one_article_see_each_other_and_each_others_saves(
+    open_as, settings
+):
+    settings.FACTCHECK_PRESENCE_SECONDS = 1
+    journalist = make_user("Journalists", username="journalist")
+    make_user("Editors", username="editor", first_name="Dana", last_name="Editor")
+    draft = make_factcheck(authors=[journalist], headline=HEADLINE)
+    form = f"/admin/factcheck/factcheck/{draft.pk}/change/"
+
+    writer = open_as("journalist")
+    writer.goto(form)
+    editor = open_as("editor")
+    editor.goto(form)
+
+    # Each sees the other within a poll or two; typing shows as editing.
+    expect(writer.locator(".presence__others")).to_contain_text("Dana Editor")
+    writer.fill("#id_standfirst", "A standfirst being written")
+    expect(editor.locator(".presence__others")).to_contain_text("(editing)")
+
+    editor.fill("#id_headline", "The editor's sharper headline")
+    editor.locator("input[name=_continue]").click()
+    editor.wait_for_load_state()
+
+    warning = writer.locator(".presence__saved")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("Dana Editor saved this fact-check")
+    expect(writer.locator("#id_standfirst")).to_have_value("A standfirst being written")
+    screenshot(writer, "presence-saved-warning")

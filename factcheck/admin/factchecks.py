@@ -32,13 +32,14 @@ from .inlines import (
     ExpertQuoteInline,
     SourceInline,
 )
+from .presence import PresenceAdminMixin
 from .workflow_panel import WorkflowAdminMixin
 
 Action = workflow.Action
 
 
 @admin.register(FactCheck)
-class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class FactCheckAdmin(PresenceAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
     """Fact-checks, with the workflow panel (see ``admin_views``) on the change form."""
 
     form = FactCheckAdminForm
@@ -115,7 +116,7 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/admin_workflow.js"]
+        js = ["js/admin_workflow.js", "js/admin_presence.js"]
 
     def get_queryset(self, request):
         return (

@@ -6,7 +6,8 @@ verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
 experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
 pages, ``published`` the prepared pages readers are served, ``readers`` what
 readers send in, ``workflow`` the records the editorial workflow writes,
-``sign_in`` the staff's sign-in rules.
+``sign_in`` the staff's sign-in rules, ``presence`` who has a form open,
+``listings`` the list pages' own index.
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
@@ -22,6 +23,7 @@ from .parts import (
     Verdict,
 )
 from .people import AuthorProfile, Claimant, Expert
+from .presence import EditingSession
 from .published import PublishedPage
 from .querysets import SEARCH_CONFIG, FactCheckQuerySet
 from .ratings import Rating, Topic
@@ -39,6 +41,7 @@ __all__ = [
     "ClaimAppearance",
     "Claimant",
     "Correction",
+    "EditingSession",
     "Expert",
     "ExpertQuote",
     "FactCheck",
