@@ -81,6 +81,7 @@ STEP_PERMISSIONS = {
     Action.VOTE: EDITOR_PERMISSION,
     # A revision is a new fact-check row, copied from the live one.
     Action.REVISE: "factcheck.add_factcheck",
+    Action.RESTORE: "factcheck.change_factcheck",
 }
 
 
@@ -123,6 +124,8 @@ def step_refusal(user, factcheck, action):
         return _(
             "Only the article's authors can withdraw it; an editor requests changes."
         )
+    if action == Action.RESTORE and not _may_write(user, factcheck):
+        return _("Only the article's authors and the editors can restore its versions.")
     if action == Action.REVISE and not _may_write(user, factcheck):
         return _("Only the article's authors and the editors can revise it.")
     if action == Action.PUBLISH and is_self_approval(user, factcheck):

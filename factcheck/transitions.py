@@ -110,6 +110,16 @@ TRANSITIONS = {
             "%(status)s."
         ),
     ),
+    # Into a draft or a revision's working copy; a live article restores
+    # into a new revision (workflow.restore), never in place.
+    Action.RESTORE: Transition(
+        frozenset({Status.DRAFT}),
+        None,
+        gettext_lazy(
+            "An earlier version can be restored into a draft; this one is "
+            "%(status)s. Withdraw it from review first."
+        ),
+    ),
     # From PUBLISHED only while live; the copy is a new fact-check row.
     Action.REVISE: Transition(
         frozenset({Status.PUBLISHED}),

@@ -26,6 +26,7 @@ from . import (
     publishing,
     revisions,
     tipsters,
+    versions,
 )
 from .models import FactCheck, Priority, TransitionLog, Verdict
 from .models.people import display_name
@@ -52,6 +53,7 @@ __all__ = [
     "delete",
     "publish",
     "request_changes",
+    "restore",
     "revision_conflict",
     "start_revision",
     "submit_for_review",
@@ -219,7 +221,34 @@ def start_revision(factcheck, user):
     with locked(factcheck, user, Action.REVISE) as row:
         revision = revisions.copy(row, user)
         TransitionLog.objects.record(row, user, Action.REVISE, row.status)
+        versions.record(revision, user, _("Revision started from the live version."))
     return revision
+
+
+def restore(version, user):
+    """Put an earlier version of an article back; return the article that took it.
+
+    A draft (a revision's working copy included) takes it in place, as its
+    newest version. A live article is never changed: a revision opens with
+    the version's content, to be reviewed and published like any other.
+    """
+    factcheck = version.factcheck
+    if factcheck.is_published:
+        factcheck = start_revision(factcheck, user)
+    note = _("Restored the version of %(when)s.") % {
+        "when": formats.date_format(
+            timezone.localtime(version.saved_at), "DATETIME_FORMAT"
+        )
+    }
+    with locked(factcheck, user, Action.RESTORE) as row:
+        versions.write(row, version.content)
+        editing.save_locked(
+            row, fields=[*revisions.CONTENT_FIELDS, "updated_by"], user=user
+        )
+        FactCheck.objects.filter(pk=row.pk).refresh_search_vector()
+        TransitionLog.objects.record(row, user, Action.RESTORE, row.status, note)
+        versions.record(row, user, note)
+    return row
 
 
 def revision_conflict(revision, original=None):
@@ -297,6 +326,7 @@ def _publish_revision(revision, user, at, version=None):
         ratings_before = _ratings(original)
         revisions.merge(row, original)
         FactCheck.objects.filter(pk=original.pk).refresh_search_vector()
+        versions.record(original, user, _("Revision published."))
         entry = TransitionLog.objects.record(
             original, user, Action.PUBLISH, from_status, _("Revision published")
         )

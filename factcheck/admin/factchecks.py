@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import editing, permissions, verdicts, workflow
+from .. import editing, permissions, verdicts, versions, workflow
 from ..models import Byline, Claim, Correction, FactCheck
 from ..models.people import display_name
 from ..sanitize import clean_html
@@ -306,6 +306,12 @@ class FactCheckAdmin(PresenceAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
             )
         # Otherwise the form is a published article's: only its corrections
         # are saved (save_formset).
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # One version of the whole article per save, its parts included.
+        if permissions.can_edit(request.user, form.instance):
+            versions.record(form.instance, request.user)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Correction:

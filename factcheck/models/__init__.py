@@ -7,7 +7,7 @@ experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
 pages, ``published`` the prepared pages readers are served, ``readers`` what
 readers send in, ``workflow`` the records the editorial workflow writes,
 ``sign_in`` the staff's sign-in rules, ``presence`` who has a form open,
-``listings`` the list pages' own index.
+``listings`` the list pages' own index, ``versions`` every save of an article.
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
@@ -30,9 +30,11 @@ from .ratings import Rating, Topic
 from .readers import ReaderMessage, ReaderNotice
 from .sign_in import SignInRule
 from .states import Priority, Status
+from .versions import ArticleVersion
 from .workflow import RatingVote, TransitionLog
 
 __all__ = [
+    "ArticleVersion",
     "EDITOR_PERMISSION",
     "SEARCH_CONFIG",
     "AuthorProfile",

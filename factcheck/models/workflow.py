@@ -72,6 +72,7 @@ class TransitionLog(models.Model):
         ADD_TIP = "add_tip", _("Reader's tip added")
         WITHDRAW = "withdraw", _("Submission withdrawn")
         REVOKE_PREVIEWS = "revoke_previews", _("Preview links revoked")
+        RESTORE = "restore", _("Earlier version restored")
 
     #: The steps that move a fact-check from one state to another, as opposed
     #: to those that record work within a state (votes, assignments, links).
