@@ -314,6 +314,9 @@ FACTCHECK_PANEL_VOTES = max(int(os.environ.get("FACTCHECK_PANEL_VOTES", "1")), 1
 FACTCHECK_MIN_SOURCES_PER_CLAIM = int(
     os.environ.get("FACTCHECK_MIN_SOURCES_PER_CLAIM", "1")
 )
+#: Whether every claim with a claimant needs a logged attempt to reach them
+#: (the right of reply) before review and publication.
+FACTCHECK_REQUIRE_REPLY_ATTEMPT = env_bool("FACTCHECK_REQUIRE_REPLY_ATTEMPT")
 
 # Uploads: checked and re-encoded by factcheck.images before they are stored.
 FACTCHECK_MAX_IMAGE_BYTES = int(

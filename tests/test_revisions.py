@@ -21,6 +21,7 @@ from factcheck.models import (
     ClaimAppearance,
     ExpertQuote,
     FactCheck,
+    ReplyAttempt,
     Source,
     Status,
     Verdict,
@@ -294,8 +295,17 @@ class TestFieldCensus:
     def test_every_field_of_every_part_is_copied(self, live, journalist):
         """Parts are copied whole: only their keys and links to the article differ."""
         links = {"id", "factcheck", "claim"}
+        ReplyAttempt.objects.create(
+            factcheck=live,
+            claim=live.claims.first(),
+            channel=ReplyAttempt.Channel.PHONE,
+            contacted_at=timezone.now() - datetime.timedelta(days=2),
+            response="We disagree.",
+            responded_at=timezone.now(),
+            logged_by=journalist,
+        )
         revision = workflow.start_revision(live, journalist)
-        for model in (Byline, Claim, Source, ExpertQuote):
+        for model in (Byline, Claim, Source, ExpertQuote, ReplyAttempt):
             originals = model.objects.filter(factcheck=live).order_by("pk")
             copies = model.objects.filter(factcheck=revision).order_by("pk")
             names = [f.name for f in model._meta.concrete_fields if f.name not in links]

@@ -58,11 +58,13 @@ class TestPublish:
 
         # Publishing also prepares the page readers get (publishing.prepare),
         # and compares the ratings before and after: this one re-rates, so it
-        # asks whether readers sent tips about it (tipsters.rerated); and it
-        # looks up who it credits, whose staff pages may open or close.
+        # asks whether readers sent tips about it (tipsters.rerated); it
+        # looks up who it credits, whose staff pages may open or close, and
+        # whose claims it checks, before and after (their claimant pages);
+        # and it moves the reply attempts with the other parts.
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(96),
+            django_assert_max_num_queries(103),
         ):
             result = workflow.publish(revision, other_editor)
 

@@ -94,6 +94,7 @@ def _surfaces(factcheck):
         reverse("factcheck:sitemap-section", args=["site"]),
         reverse("factcheck:sitemap-section", args=[f"{timezone.now():%Y-%m}"]),
         reverse("factcheck:claimreviews"),
+        factcheck.claims.last().claimant.get_absolute_url(),
         factcheck.get_absolute_url(),
     ]
 
@@ -112,7 +113,12 @@ def test_unpublished_fact_checks_appear_nowhere(
         authors=[journalist], headline="Hidden Zanzibar check", slug="hidden"
     )
     hidden.topics.add(topic)
-    secret = ClaimFactory(factcheck=hidden, statement="Zanzibar secret claim")
+    # Said by the visible article's claimant, whose page is public.
+    secret = ClaimFactory(
+        factcheck=hidden,
+        statement="Zanzibar secret claim",
+        claimant=visible.claims.get().claimant,
+    )
     VerdictFactory(claim=secret)
     SourceFactory(factcheck=hidden, claim=secret)
     if state != "draft":

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import editing, permissions, verdicts, workflow
-from ..models import Byline, Claim, Correction, FactCheck
+from ..models import Byline, Claim, Correction, FactCheck, ReplyAttempt
 from ..models.people import display_name
 from ..sanitize import clean_html
 from .badges import rating_badge, status_badge
@@ -30,6 +30,7 @@ from .inlines import (
     ClaimInline,
     CorrectionInline,
     ExpertQuoteInline,
+    ReplyAttemptInline,
     SourceInline,
 )
 from .workflow_panel import WorkflowAdminMixin
@@ -72,6 +73,7 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         BylineInline,
         ClaimInline,
         SourceInline,
+        ReplyAttemptInline,
         ExpertQuoteInline,
         CorrectionInline,
     ]
@@ -307,6 +309,9 @@ class FactCheckAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         # are saved (save_formset).
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is ReplyAttempt:
+            for attempt_form in formset.extra_forms:
+                attempt_form.instance.logged_by = request.user
         if formset.model is not Correction:
             return super().save_formset(request, form, formset, change)
         formset.save(commit=False)
