@@ -60,7 +60,8 @@ def shell(code):
 
 
 def urls():
-    """The pages to measure, found in the database: deep positions, a topic..."""
+    """The pages to measure, found in the database: deep positions, a topic,
+    the claimant with the most claims..."""
     found = shell(
         "from factcheck.models import *\n"
         "from factcheck import pagination, synthetic\n"
@@ -72,14 +73,16 @@ def urls():
         "month = live[50000].first_published_at\n"
         "print(f'{month:%Y-%m}')\n"
         "print(live[20000].pk)\n"
+        "print(Claimant.objects.annotate(n=Count('claims')).order_by('-n')[0].slug)\n"
     ).splitlines()
-    deep, topic, author, month, article_id = found[-5:]
+    deep, topic, author, month, article_id, claimant = found[-6:]
     return {
         "home": "/",
         "archive page 500": f"/?before={deep}",
         "a topic": f"/topics/{topic}/",
         "a rating": "/ratings/false/",
         "an author": f"/authors/{author}/",
+        "a claimant": f"/claimants/{claimant}/",
         "sitemap index": "/sitemap.xml",
         "sitemap, the site's pages": "/sitemap-site.xml",
         "sitemap, staff pages": "/sitemap-authors.xml",

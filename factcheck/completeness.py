@@ -22,6 +22,7 @@ class ClaimOutline:
     rating: object  # a Rating, or None
     summary: str
     sources: int  # sources tied to this claim alone
+    reply_attempts: int = 0  # attempts logged to reach its claimant
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,10 @@ class Outline:
         claims = (
             Claim.objects.filter(factcheck=factcheck)
             .select_related("claimant", "verdict__rating")
-            .annotate(source_count=Count("sources"))
+            .annotate(
+                source_count=Count("sources", distinct=True),
+                attempt_count=Count("reply_attempts", distinct=True),
+            )
             if saved
             else []
         )
@@ -71,6 +75,7 @@ class Outline:
                     rating=getattr(getattr(claim, "verdict", None), "rating", None),
                     summary=getattr(getattr(claim, "verdict", None), "summary", ""),
                     sources=claim.source_count,
+                    reply_attempts=claim.attempt_count,
                 )
                 for claim in claims
             ),

@@ -27,6 +27,7 @@ from .models import (
     Listing,
     Priority,
     ReaderMessage,
+    ReplyAttempt,
     Topic,
     TransitionLog,
 )
@@ -168,9 +169,41 @@ def _correct(factcheck, corrections, editor):
         )
 
 
+def _log_reply_attempts(factcheck, rows, author, published_at):
+    """The attempts to reach the claimants, dated before ``published_at``.
+
+    Logged before the article goes out, as the desk would: they are part of
+    the page readers get.
+    """
+    claims = list(factcheck.claims.all())
+    for row in rows:
+        replied = row.get("replied_days_before")
+        attempt = ReplyAttempt(
+            factcheck=factcheck,
+            claim=claims[row["claim"] - 1],
+            channel=row["channel"],
+            contacted_at=published_at - datetime.timedelta(days=row["days_before"]),
+            response=row.get("response", ""),
+            responded_at=(
+                published_at - datetime.timedelta(days=replied)
+                if replied is not None
+                else None
+            ),
+            logged_by=author,
+        )
+        attempt.full_clean()
+        attempt.save()
+
+
 def _load_article(entry, article, users, desk, now):
     authors = [users[name] for name in entry["authors"]]
     factcheck = importer.create_draft(article, authors[0], coauthors=authors[1:])
+    _log_reply_attempts(
+        factcheck,
+        entry.get("reply_attempts", []),
+        authors[0],
+        now - datetime.timedelta(days=entry["days_ago"]),
+    )
     _advance(factcheck, entry, authors[0], desk)
     if entry["state"] != "scheduled":
         _backdate(factcheck, now - datetime.timedelta(days=entry["days_ago"]))

@@ -3,7 +3,8 @@
 ``workflow`` refuses to submit or publish while the gate lists problems; the
 change form shows the same list as a checklist while the journalist writes.
 On top of ``completeness`` the gate asks for enough sources per claim (a
-newsroom setting) and for what Google requires of the ClaimReview markup each
+newsroom setting), for an attempt to reach each claim's claimant when the
+newsroom requires it (``FACTCHECK_REQUIRE_REPLY_ATTEMPT``), and for what Google requires of the ClaimReview markup each
 claim becomes: ``claimReviewed`` (the claim), ``reviewRating.alternateName``
 (the rating's label, which completeness already asks for) and ``url`` (made
 from the slug). Warnings point at what search engines handle badly but do not
@@ -52,6 +53,18 @@ def check(outline):
                     sources,
                 )
                 % {"claim": label, "count": sources, "minimum": minimum}
+            )
+        if (
+            settings.FACTCHECK_REQUIRE_REPLY_ATTEMPT
+            and claim.claimant is not None
+            and not claim.reply_attempts
+        ):
+            problems.append(
+                _(
+                    "%(claim)s: log an attempt to reach %(claimant)s for their "
+                    "reply (Right of reply)."
+                )
+                % {"claim": label, "claimant": claim.claimant.name}
             )
         statement = claim.statement.strip()
         if not statement:

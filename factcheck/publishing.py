@@ -278,6 +278,12 @@ def tags_of(factcheck):
         ).values_list("slug", flat=True)
     )
     tags.update(
+        caching.tag("claimant", slug)
+        for slug in Claimant.objects.filter(claims__factcheck=factcheck).values_list(
+            "slug", flat=True
+        )
+    )
+    tags.update(
         caching.tag("author", slug)
         for slug in AuthorProfile.objects.filter(
             Q(user__bylines__factcheck=factcheck) | Q(user=factcheck.editor_id)
@@ -403,6 +409,9 @@ def _shared_record_changed(sender, instance, **kwargs):
         )
     if shown_on or sender in _SITE_WIDE:
         caching.changed(caching.SITE)
+    elif sender is Claimant:
+        # Their own page names them, even where no article page was prepared.
+        caching.changed(caching.tag("claimant", instance.slug))
 
 
 def watch_shared_records():

@@ -18,6 +18,7 @@ from .models import (
     ClaimAppearance,
     ExpertQuote,
     FactCheck,
+    ReplyAttempt,
     Source,
     TransitionLog,
     Verdict,
@@ -68,9 +69,10 @@ STATE_FIELDS = [
 #: with the Byline rows.)
 CONTENT_RELATIONS = ["topics"]
 
-#: The article's parts, each with a ``factcheck`` key. Sources go first, so
-#: deleting the original's claims leaves no source of it to unlink.
-PARTS = [Byline, Source, ExpertQuote, Claim]
+#: The article's parts, each with a ``factcheck`` key. Sources and reply
+#: attempts go first, so deleting the original's claims leaves no row of it
+#: to unlink or cascade.
+PARTS = [Byline, Source, ReplyAttempt, ExpertQuote, Claim]
 
 
 def _content(factcheck):
@@ -136,6 +138,11 @@ def copy(original, user):
         Source.objects.filter(factcheck=original),
         factcheck_id=revision.pk,
         claim_id=lambda source: claims.get(source.claim_id),
+    )
+    _copy_rows(
+        ReplyAttempt.objects.filter(factcheck=original),
+        factcheck_id=revision.pk,
+        claim_id=lambda attempt: claims[attempt.claim_id],
     )
     _copy_rows(ExpertQuote.objects.filter(factcheck=original), factcheck_id=revision.pk)
     return revision

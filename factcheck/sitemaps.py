@@ -1,7 +1,7 @@
 """``/sitemap.xml``: an index of sections, each small enough to build at once.
 
 One section holds the site's own pages (the home page, topics, ratings,
-standing pages), another the staff pages; the fact-checks are listed by
+claimants, standing pages), another the staff pages; the fact-checks are listed by
 month of first publication, from the first month to the latest. The index is
 two index lookups (the first and the latest publication), and each month is
 an index range scan written straight to XML: a section of thousands of URLs
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from . import structured_data
-from .models import AuthorProfile, FactCheck, Page, Rating, Topic
+from .models import AuthorProfile, Claimant, FactCheck, Page, Rating, Topic
 
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 #: url name -> whether it lists fact-checks (and so has a lastmod)
@@ -94,7 +94,8 @@ def section(request, name):
 
 
 def _site_pages():
-    """The home page, the indexes, and every page listing published work.
+    """The home page, the indexes, and every page listing published work
+    (topics, ratings, claimants).
 
     A lastmod only where it is cheap and true: the home page's is the newest
     publication, a standing page's its last edit. A topic's or a rating's
@@ -111,7 +112,11 @@ def _site_pages():
         (base + reverse(name), newest if dated else None)
         for name, dated in SECTIONS.items()
     )
-    for listing in (Topic.objects.in_use(), Rating.objects.in_use()):
+    for listing in (
+        Topic.objects.in_use(),
+        Rating.objects.in_use(),
+        Claimant.objects.in_use(),
+    ):
         for item in listing:
             yield base + escape(item.get_absolute_url()), None
 

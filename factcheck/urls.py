@@ -19,7 +19,7 @@ def read_only(view, tag=caching.STATIC, params=()):
     URL names (``"topic"`` for ``/topics/<slug>/``); ``params`` are the only
     query parameters the view reads (factcheck.caching).
     """
-    if tag in ("article", "topic", "rating", "author"):
+    if tag in ("article", "topic", "rating", "author", "claimant"):
         kind = tag
 
         def page_tag(kwargs):
@@ -89,6 +89,11 @@ urlpatterns = [
         "authors/<slug:slug>/",
         read_only(pages.AuthorView.as_view(), "author", LIST),
         name="author",
+    ),
+    path(
+        "claimants/<slug:slug>/",
+        read_only(pages.ClaimantView.as_view(), "claimant", LIST),
+        name="claimant",
     ),
     path("pages/<slug:slug>/", read_only(pages.PageView.as_view()), name="page"),
     path(

@@ -317,6 +317,9 @@ FACTCHECK_MIN_SOURCES_PER_CLAIM = int(
 #: How often an open fact-check form tells the desk it is still open, and
 #: hears who else has the article open and whether someone saved it.
 FACTCHECK_PRESENCE_SECONDS = int(os.environ.get("FACTCHECK_PRESENCE_SECONDS", "15"))
+#: Whether every claim with a claimant needs a logged attempt to reach them
+#: (the right of reply) before review and publication.
+FACTCHECK_REQUIRE_REPLY_ATTEMPT = env_bool("FACTCHECK_REQUIRE_REPLY_ATTEMPT")
 
 # Uploads: checked and re-encoded by factcheck.images before they are stored.
 FACTCHECK_MAX_IMAGE_BYTES = int(

@@ -178,6 +178,19 @@ def test_the_budget_check_credits_its_partner_and_both_authors(loaded):
     ]
 
 
+def test_the_budget_check_shows_both_claimants_right_of_reply(client, loaded):
+    budget = FactCheck.objects.published().get(
+        slug="budget-debate-inflation-and-wages-claims"
+    )
+    content = client.get(budget.get_absolute_url()).content.decode()
+    assert "We contacted Delia Marchbank, MP on" in content
+    assert "by email; they replied on" in content
+    assert "We contacted Martin Vasquez-Hale on" in content
+    assert "by email and by phone; they did not respond." in content
+    for claim in budget.claims.all():
+        assert claim.reply_attempts.filter(contacted_at__lt=budget.published_at)
+
+
 def test_corrections_are_issued_after_publication_and_logged(loaded):
     correction = Correction.objects.get()
     factcheck = correction.factcheck

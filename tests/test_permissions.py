@@ -310,6 +310,7 @@ JOURNALISTS = {
             "claimappearance",
             "source",
             "expertquote",
+            "replyattempt",
         )
         for a in ("add", "change", "delete", "view")
     ),

@@ -41,6 +41,7 @@ def read_only_urls(site):
         "topic-feed": ["health"],
         "topic-feed-atom": ["health"],
         "author": ["the-author"],
+        "claimant": [site["factcheck"].claims.get().claimant.slug],
         "page": ["about"],
         "preview": ["not-a-valid-token"],
         "sitemap-section": ["site"],

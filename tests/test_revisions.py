@@ -21,6 +21,7 @@ from factcheck.models import (
     ClaimAppearance,
     ExpertQuote,
     FactCheck,
+    ReplyAttempt,
     Source,
     Status,
     Verdict,
@@ -44,8 +45,9 @@ class TestStart:
         self, live, journalist, coauthor, django_assert_max_num_queries
     ):
         before = what_readers_see(live)
-        # The copy is validated like any new draft (editing.create_draft).
-        with django_assert_max_num_queries(40):
+        # The copy is validated like any new draft (editing.create_draft),
+        # and stored as the revision's first version (versions.record).
+        with django_assert_max_num_queries(47):
             revision = workflow.start_revision(live, journalist)
 
         revision = FactCheck.objects.get(pk=revision.pk)
@@ -294,8 +296,17 @@ class TestFieldCensus:
     def test_every_field_of_every_part_is_copied(self, live, journalist):
         """Parts are copied whole: only their keys and links to the article differ."""
         links = {"id", "factcheck", "claim"}
+        ReplyAttempt.objects.create(
+            factcheck=live,
+            claim=live.claims.first(),
+            channel=ReplyAttempt.Channel.PHONE,
+            contacted_at=timezone.now() - datetime.timedelta(days=2),
+            response="We disagree.",
+            responded_at=timezone.now(),
+            logged_by=journalist,
+        )
         revision = workflow.start_revision(live, journalist)
-        for model in (Byline, Claim, Source, ExpertQuote):
+        for model in (Byline, Claim, Source, ExpertQuote, ReplyAttempt):
             originals = model.objects.filter(factcheck=live).order_by("pk")
             copies = model.objects.filter(factcheck=revision).order_by("pk")
             names = [f.name for f in model._meta.concrete_fields if f.name not in links]

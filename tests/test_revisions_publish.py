@@ -58,12 +58,15 @@ class TestPublish:
 
         # Publishing also prepares the page readers get (publishing.prepare),
         # and compares the ratings before and after: this one re-rates, so it
-        # asks whether readers sent tips about it (tipsters.rerated); and it
-        # looks up who it credits, whose staff pages may open or close; and it
-        # puts the article on the list pages it now belongs on (Listing).
+        # asks whether readers sent tips about it (tipsters.rerated); it
+        # looks up who it credits, whose staff pages may open or close, and
+        # whose claims it checks, before and after (their claimant pages);
+        # it moves the reply attempts with the other parts, puts the article
+        # on the list pages it now belongs on (Listing) and stores the new
+        # version (versions.record).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(101),
+            django_assert_max_num_queries(123),
         ):
             result = workflow.publish(revision, other_editor)
 

@@ -94,6 +94,7 @@ def _surfaces(factcheck):
         reverse("factcheck:sitemap-section", args=["site"]),
         reverse("factcheck:sitemap-section", args=[f"{timezone.now():%Y-%m}"]),
         reverse("factcheck:claimreviews"),
+        factcheck.claims.last().claimant.get_absolute_url(),
         factcheck.get_absolute_url(),
     ]
 
@@ -106,14 +107,19 @@ def test_unpublished_fact_checks_appear_nowhere(
 ):
     topic = TopicFactory()
     AuthorProfileFactory(user=journalist)
-    make_published(
+    visible = make_published(
         journalist, editor, headline="Visible Zanzibar check", topics=[topic]
     )
     hidden = make_factcheck(
         authors=[journalist], headline="Hidden Zanzibar check", slug="hidden"
     )
     hidden.topics.add(topic)
-    secret = ClaimFactory(factcheck=hidden, statement="Zanzibar secret claim")
+    # Said by the visible article's claimant, whose page is public.
+    secret = ClaimFactory(
+        factcheck=hidden,
+        statement="Zanzibar secret claim",
+        claimant=visible.claims.get().claimant,
+    )
     VerdictFactory(claim=secret)
     SourceFactory(factcheck=hidden, claim=secret)
     if state != "draft":

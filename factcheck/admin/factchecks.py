@@ -14,7 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import editing, permissions, verdicts, versions, workflow
-from ..models import Byline, Claim, Correction, FactCheck
+from ..models import Byline, Claim, Correction, FactCheck, ReplyAttempt
 from ..models.people import display_name
 from ..sanitize import clean_html
 from .badges import rating_badge, status_badge
@@ -30,6 +30,7 @@ from .inlines import (
     ClaimInline,
     CorrectionInline,
     ExpertQuoteInline,
+    ReplyAttemptInline,
     SourceInline,
 )
 from .presence import PresenceAdminMixin
@@ -73,6 +74,7 @@ class FactCheckAdmin(PresenceAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
         BylineInline,
         ClaimInline,
         SourceInline,
+        ReplyAttemptInline,
         ExpertQuoteInline,
         CorrectionInline,
     ]
@@ -314,6 +316,9 @@ class FactCheckAdmin(PresenceAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
             versions.record(form.instance, request.user)
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is ReplyAttempt:
+            for attempt_form in formset.extra_forms:
+                attempt_form.instance.logged_by = request.user
         if formset.model is not Correction:
             return super().save_formset(request, form, formset, change)
         formset.save(commit=False)

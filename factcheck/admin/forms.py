@@ -19,6 +19,7 @@ from ..models import (
     ExpertQuote,
     FactCheck,
     Rating,
+    ReplyAttempt,
     Source,
     Verdict,
 )
@@ -244,8 +245,9 @@ class AppearanceInlineFormSet(BaseInlineFormSet):
             )
 
 
-class SourceInlineFormSet(BaseInlineFormSet):
-    """Offer only this article's claims in each source's "for claim" menu."""
+class ClaimPartInlineFormSet(BaseInlineFormSet):
+    """Offer only this article's claims in each row's "claim" menu (sources,
+    reply attempts)."""
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -277,6 +279,11 @@ def outline_from_forms(form, formsets):
             tied[claim.pk] += 1
         else:
             shared += 1
+    attempts = Counter(
+        claim.pk
+        for row in rows.get(ReplyAttempt, [])
+        if (claim := row.cleaned_data.get("claim")) is not None
+    )
     data = form.cleaned_data
     return Outline(
         headline=data.get("headline", ""),
@@ -293,6 +300,7 @@ def outline_from_forms(form, formsets):
                 rating=row.cleaned_data.get("rating"),
                 summary=row.cleaned_data.get("verdict_summary", ""),
                 sources=tied[row.instance.pk] if row.instance.pk else 0,
+                reply_attempts=attempts[row.instance.pk] if row.instance.pk else 0,
             )
             for row in claim_rows
         ),

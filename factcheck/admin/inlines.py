@@ -6,10 +6,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import permissions
-from ..models import Byline, Claim, Correction, ExpertQuote, Source
+from ..models import Byline, Claim, Correction, ExpertQuote, ReplyAttempt, Source
 from ..models.people import display_name
 from .badges import rating_badge
-from .forms import BylineInlineFormSet, ClaimInlineForm, SourceInlineFormSet
+from .forms import BylineInlineFormSet, ClaimInlineForm, ClaimPartInlineFormSet
 
 User = get_user_model()
 
@@ -136,7 +136,7 @@ class ClaimInline(ArticlePartInline, admin.StackedInline):
 
 class SourceInline(ArticlePartInline, admin.StackedInline):
     model = Source
-    formset = SourceInlineFormSet
+    formset = ClaimPartInlineFormSet
     extra = 0
     fieldsets = [
         (
@@ -160,6 +160,25 @@ class SourceInline(ArticlePartInline, admin.StackedInline):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("citation", "notes"):
             # Mostly empty: two lines keep a list of ten sources scannable.
+            field.widget.attrs["rows"] = 2
+        return field
+
+
+class ReplyAttemptInline(ArticlePartInline, admin.TabularInline):
+    """The right of reply: each attempt to reach a claim's claimant.
+
+    Readers get one line per claim made from these rows (``factcheck.reply``);
+    who logged each one is stamped by ``FactCheckAdmin.save_formset``.
+    """
+
+    model = ReplyAttempt
+    formset = ClaimPartInlineFormSet
+    extra = 0
+    fields = ["claim", "channel", "contacted_at", "response", "responded_at"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "response":
             field.widget.attrs["rows"] = 2
         return field
 

@@ -53,7 +53,7 @@ def list_published(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0016_review_rounds_withdrawal_and_revoked_previews'),
+        ('factcheck', '0017_claimant_pages_and_reply_attempts'),
     ]
 
     operations = [

@@ -5,7 +5,8 @@ readers see, and how pages read it), ``parts`` the records it is made of (claims
 verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
 experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
 pages, ``published`` the prepared pages readers are served, ``readers`` what
-readers send in, ``workflow`` the records the editorial workflow writes,
+readers send in, ``replies`` the desk's attempts to reach a claimant for their
+reply, ``workflow`` the records the editorial workflow writes,
 ``sign_in`` the staff's sign-in rules, ``presence`` who has a form open,
 ``listings`` the list pages' own index, ``versions`` every save of an article.
 """
@@ -28,6 +29,7 @@ from .published import PublishedPage
 from .querysets import SEARCH_CONFIG, FactCheckQuerySet
 from .ratings import Rating, Topic
 from .readers import ReaderMessage, ReaderNotice
+from .replies import ReplyAttempt
 from .sign_in import SignInRule
 from .states import Priority, Status
 from .versions import ArticleVersion
@@ -56,6 +58,7 @@ __all__ = [
     "RatingVote",
     "ReaderMessage",
     "ReaderNotice",
+    "ReplyAttempt",
     "SignInRule",
     "Source",
     "Status",

@@ -82,6 +82,11 @@ class Claim(models.Model):
         # PostgreSQL-only indexes on the statement's words and trigrams, made
         # by migration 0014 and kept out of the model's state: SQLite, which
         # rebuilds a table to add a column, cannot create them.
+        indexes = [
+            # A claimant's page: their claims' fact-checks, and the verdicts
+            # counted, read from the index alone.
+            models.Index(fields=["claimant", "factcheck"], name="claim_by_claimant"),
+        ]
 
     def __str__(self):
         return self.statement

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..fields import SafeImageField, WebURLField
 from .checks import web_address
+from .listings import ListingQuerySet
 
 
 class AuthorProfileQuerySet(models.QuerySet):
@@ -98,6 +99,28 @@ class AuthorProfile(models.Model):
         )
 
 
+class ClaimantQuerySet(ListingQuerySet):
+    def listed(self):
+        return self.published_fact_checks().filter(
+            claims__claimant=models.OuterRef("pk")
+        )
+
+    def in_use(self):
+        # One published claim of theirs, found along the claims' (claimant,
+        # fact-check) index, as ``RatingQuerySet.in_use`` finds a verdict.
+        from .parts import Claim  # the article model imports this module
+        from .querysets import visible_to_readers
+
+        one = (
+            Claim.objects.filter(
+                visible_to_readers("factcheck__"), claimant=models.OuterRef("pk")
+            )
+            .order_by()
+            .values("pk")[:1]
+        )
+        return self.annotate(used_by=models.Subquery(one)).filter(used_by__isnull=False)
+
+
 class Claimant(models.Model):
     """Whoever made a claim: a person, an organisation or an account.
 
@@ -147,6 +170,8 @@ class Claimant(models.Model):
         ),
     )
 
+    objects = ClaimantQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("claimant")
@@ -157,6 +182,9 @@ class Claimant(models.Model):
         if self.handle:
             return f"{self.name} ({self.handle})"
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("factcheck:claimant", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.kind == self.Kind.ACCOUNT and not self.platform:

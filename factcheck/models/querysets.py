@@ -83,7 +83,7 @@ class FactCheckQuerySet(models.QuerySet):
                     "claims",
                     queryset=Claim.objects.select_related(
                         "verdict__rating", "claimant"
-                    ).prefetch_related("appearances"),
+                    ).prefetch_related("appearances", "reply_attempts"),
                 ),
                 models.Prefetch(
                     "quotes",

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 
-from .. import renditions, structured_data, verdicts
+from .. import renditions, reply, structured_data, verdicts
 
 register = template.Library()
 
@@ -109,6 +109,14 @@ def last_updated(factcheck):
 def shared_rating(factcheck):
     """The rating all its claims share, whose colour marks a card; else None."""
     return verdicts.shared_rating(factcheck)
+
+
+@register.filter
+def reply_line(claim):
+    """The right-of-reply sentence under ``claim``, or "" (``factcheck.reply``)."""
+    if claim.claimant is None:
+        return ""
+    return reply.line(claim.claimant.name, claim.reply_attempts.all())
 
 
 @register.filter

@@ -17,9 +17,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .. import pagination, permissions, preview, publishing, search
+from .. import pagination, permissions, preview, publishing, search, tally
 from ..models import (
     AuthorProfile,
+    Claimant,
     FactCheck,
     Page,
     Rating,
@@ -119,6 +120,27 @@ class AuthorView(_FilteredListView):
 
     def listed(self):
         return listing_key("author", self.subject.user_id)
+
+
+class ClaimantView(_FilteredListView):
+    """The checked claims of one claimant, newest first, and how they were rated.
+
+    Nobody gets a page without published claims: a draft's claimant stays
+    unseen.
+    """
+
+    model = Claimant
+    template_name = "factcheck/claimant_detail.html"
+
+    def get_subject(self):
+        claimant = get_object_or_404(Claimant, slug=self.kwargs["slug"])
+        self.tally = tally.of_claimant(claimant)
+        if not self.tally.claims:
+            raise Http404
+        return claimant
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tally=self.tally, **kwargs)
 
 
 class TopicListView(ListView):
