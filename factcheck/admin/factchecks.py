@@ -34,13 +34,16 @@ from .inlines import (
     SourceInline,
 )
 from .presence import PresenceAdminMixin
+from .versions import VersionsAdminMixin
 from .workflow_panel import WorkflowAdminMixin
 
 Action = workflow.Action
 
 
 @admin.register(FactCheck)
-class FactCheckAdmin(PresenceAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
+class FactCheckAdmin(
+    VersionsAdminMixin, PresenceAdminMixin, WorkflowAdminMixin, admin.ModelAdmin
+):
     """Fact-checks, with the workflow panel (see ``admin_views``) on the change form."""
 
     form = FactCheckAdminForm

@@ -26,6 +26,7 @@ from .badges import status_badge
 from .forms import outline_from_forms
 from .step_forms import PreviewLinkForm, VoteForm
 from .steps import STEPS
+from .versions import shortcuts as version_shortcuts
 
 Action = workflow.Action
 
@@ -135,6 +136,7 @@ class WorkflowAdminMixin:
             "checklist": render_checklist(gate.check_saved(factcheck)),
             "already_checked": self._already_checked_html(factcheck),
             "tips": factcheck.reader_messages.filter(kind=ReaderMessage.Kind.TIP),
+            "version_shortcuts": version_shortcuts(factcheck),
             "checklist_url": reverse(
                 "admin:factcheck_factcheck_checklist", args=[factcheck.pk]
             )
