@@ -60,9 +60,11 @@ class TestPublish:
         # and compares the ratings before and after: this one re-rates, so it
         # asks whether readers sent tips about it (tipsters.rerated); and it
         # looks up who it credits, whose staff pages may open or close.
+        # Deleting the revision deletes its sources' snapshots too (the
+        # evidence locker's, kept per article: the live one keeps its own).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(96),
+            django_assert_max_num_queries(97),
         ):
             result = workflow.publish(revision, other_editor)
 

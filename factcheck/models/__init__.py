@@ -6,7 +6,8 @@ verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
 experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
 pages, ``published`` the prepared pages readers are served, ``readers`` what
 readers send in, ``workflow`` the records the editorial workflow writes,
-``sign_in`` the staff's sign-in rules.
+``sign_in`` the staff's sign-in rules, ``snapshots`` the evidence locker's
+copies of sources.
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
@@ -26,6 +27,7 @@ from .querysets import SEARCH_CONFIG, FactCheckQuerySet
 from .ratings import Rating, Topic
 from .readers import ReaderMessage, ReaderNotice
 from .sign_in import SignInRule
+from .snapshots import SourceSnapshot
 from .states import Priority, Status
 from .workflow import RatingVote, TransitionLog
 
@@ -51,6 +53,7 @@ __all__ = [
     "ReaderNotice",
     "SignInRule",
     "Source",
+    "SourceSnapshot",
     "Status",
     "Topic",
     "TransitionLog",
