@@ -229,7 +229,8 @@ def load_reader_messages(rows, now):
 def load():
     """Create whatever part of the demo newsroom is missing; return what was added.
 
-    Nobody is emailed: the demo's history happened in the past. An article
+    Nobody is emailed and no source is fetched (``muted``): the demo's
+    history happened in the past, and it loads offline. An article
     whose slug exists is left alone, so loading twice adds nothing.
     """
     manifest = read_manifest()

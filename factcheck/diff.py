@@ -15,7 +15,14 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .models import ClaimAppearance, ExpertQuote, FactCheck, Source, Verdict
+from .models import (
+    ClaimAppearance,
+    ExpertQuote,
+    FactCheck,
+    ReplyAttempt,
+    Source,
+    Verdict,
+)
 from .revisions import CONTENT_FIELDS
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
@@ -162,6 +169,14 @@ def compare(old, new):
             new["sources"],
             lambda row: _describe(Source, row),
             lambda row: row["fields"].get("url") or row["fields"].get("title"),
+        ),
+        _parts(
+            _("Right of reply"),
+            _("Attempt %(n)s"),
+            old.get("replies", []),
+            new.get("replies", []),
+            lambda row: _describe(ReplyAttempt, row, skip={"logged_by"}),
+            lambda row: row["fields"].get("contacted_at"),
         ),
         _parts(
             _("Expert quotes"),

@@ -24,7 +24,10 @@ _muted = ContextVar("factcheck_notifications_muted", default=False)
 
 @contextmanager
 def muted():
-    """Send nothing for steps taken inside the block, e.g. loading demo history."""
+    """Send nothing for steps taken inside the block, e.g. loading demo history.
+
+    Nor fetch anything: the evidence locker archives no source meanwhile.
+    """
     token = _muted.set(True)
     try:
         yield

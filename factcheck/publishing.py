@@ -8,7 +8,8 @@ exactly which pages changed (``caching.changed``): the article's, and the
 lists, feeds and sitemaps that show it.
 
 The workflow and the edit service call ``published``, ``withdrawn`` and
-``corrected``. Shared records that published pages show (claimants, experts,
+``corrected``; the evidence locker calls ``sources_archived`` when a source's
+archived copy is new. Shared records that published pages show (claimants, experts,
 ratings, topics, author profiles, standing pages) have no service of their
 own and are edited in the admin, the shell or data migrations alike, so
 their saves are watched here with signals (``watch_shared_records``): the
@@ -25,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from . import caching, social_card, structured_data, verdicts
+from . import caching, locker, social_card, structured_data, verdicts
 from .models import (
     AuthorProfile,
     Claimant,
@@ -357,6 +358,8 @@ def published(factcheck, *, before=Shown()):
     _relist(factcheck)
     _credits_changed(factcheck, before)
     caching.changed(*before.tags, *tags_of(factcheck))
+    # The evidence locker archives the sources as they went out.
+    locker.published(factcheck)
 
 
 def withdrawn(factcheck):
@@ -367,6 +370,16 @@ def withdrawn(factcheck):
     caching.changed(*tags_of(factcheck))
     PublishedPage.objects.filter(factcheck=factcheck).delete()
     Listing.objects.filter(factcheck=factcheck).delete()
+
+
+def sources_archived(factcheck):
+    """A source of ``factcheck`` (published) has a new archived copy to link.
+
+    Only the article's own page shows it: the page is prepared again when
+    next read, and the reader cache drops it.
+    """
+    PublishedPage.objects.filter(factcheck=factcheck).update(stale=True)
+    caching.changed(caching.tag("article", factcheck.slug))
 
 
 def corrected(factcheck):

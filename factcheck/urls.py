@@ -1,10 +1,10 @@
-from django.urls import path
+from django.urls import path, re_path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from . import caching, feeds, sitemaps
-from .views import pages, partners, reader_messages, sharing
+from .views import archive, pages, partners, reader_messages, sharing
 
 app_name = "factcheck"
 
@@ -46,6 +46,12 @@ urlpatterns = [
         "fact-checks/<slug:slug>/card.png",
         require_safe(sharing.social_card_png),
         name="card",
+    ),
+    # Archived sources keep their own HTTP caching (the bytes at a hash).
+    re_path(
+        r"^sources/archive/(?P<sha256>[0-9a-f]{64})/$",
+        require_safe(archive.archived_source),
+        name="archived-source",
     ),
     path(
         "fact-checks/<slug:slug>/embed/",

@@ -24,6 +24,7 @@ from .models import (
     ClaimAppearance,
     ExpertQuote,
     FactCheck,
+    ReplyAttempt,
     Source,
     TransitionLog,
     Verdict,
@@ -85,6 +86,10 @@ def snapshot(factcheck):
         "sources": [
             {**_row(source), **claim_of(source)}
             for source in Source.objects.filter(factcheck=factcheck)
+        ],
+        "replies": [
+            {**_row(attempt), **claim_of(attempt)}
+            for attempt in ReplyAttempt.objects.filter(factcheck=factcheck)
         ],
         "quotes": [
             _row(quote)
@@ -169,6 +174,11 @@ def write(factcheck, content):
             claim=claims[row["claim"]] if row["claim"] is not None else None,
         )
         for row in content["sources"]
+    )
+    ReplyAttempt.objects.bulk_create(
+        _build(ReplyAttempt, row, factcheck=factcheck, claim=claims[row["claim"]])
+        for row in content.get("replies", ())
+        if row["claim"] is not None
     )
     ExpertQuote.objects.bulk_create(
         _build(ExpertQuote, row, factcheck=factcheck) for row in content["quotes"]

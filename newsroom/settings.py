@@ -334,6 +334,23 @@ FACTCHECK_MAX_SCREENSHOT_BYTES = int(
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The evidence locker (factcheck.locker, factcheck.fetching): a copy of every
+# source's URL, fetched by a background job when the source is added and at
+# publication, and re-checked by `manage.py check_sources` from cron.
+FACTCHECK_ARCHIVE_SOURCES = env_bool("FACTCHECK_ARCHIVE_SOURCES", True)
+#: Seconds to connect, and to wait for each read.
+FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "10"))
+#: Seconds a whole fetch (redirects included) may take: a slow drip is cut off.
+FACTCHECK_FETCH_DEADLINE = float(os.environ.get("FACTCHECK_FETCH_DEADLINE", "30"))
+#: The largest page archived; a larger one is recorded as too large.
+FACTCHECK_FETCH_MAX_BYTES = int(
+    os.environ.get("FACTCHECK_FETCH_MAX_BYTES", 10 * 1024 * 1024)
+)
+#: Networks fetched although not public (comma-separated, e.g. a test
+#: server's 127.0.0.1/32). Empty: private, loopback, link-local and reserved
+#: addresses are refused, so a source cannot reach inside the newsroom.
+FACTCHECK_FETCH_ALLOW_ADDRESSES = env_list("FACTCHECK_FETCH_ALLOW_ADDRESSES")
+
 # Security: on by default unless DEBUG; a TLS-terminating proxy sets
 # X-Forwarded-Proto, which SECURE_PROXY_SSL_HEADER trusts.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,11 +1,12 @@
 import datetime
 import os
+import socket
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 
-from factcheck import workflow
+from factcheck import fetching, workflow
 from factcheck.models import FactCheck
 from tests.factories import (
     AppearanceFactory,
@@ -32,6 +33,18 @@ def seed_path():
             pytest.fail(message)
         pytest.skip(message)
     return SEED
+
+
+@pytest.fixture(autouse=True)
+def _no_dns(monkeypatch):
+    """No test looks a name up: the evidence locker resolves IP literals only."""
+
+    def literal_only(host, port, *args, **kwargs):
+        return socket.getaddrinfo(
+            host, port, *args, **{**kwargs, "flags": socket.AI_NUMERICHOST}
+        )
+
+    monkeypatch.setattr(fetching, "resolver", literal_only)
 
 
 @pytest.fixture(autouse=True)

@@ -33,6 +33,10 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 # Tests post the reader forms at once; tests/test_reader_messages.py turns the
 # minimum time on the form back on.
 FACTCHECK_MIN_FORM_SECONDS = 0
+# No test reaches the internet: sources are archived only where
+# tests/test_evidence_locker.py turns it on, against its own local server
+# (and tests/conftest.py lets no test look a name up in the DNS).
+FACTCHECK_ARCHIVE_SOURCES = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Page caching is exercised by tests/test_caching.py; elsewhere every request
 # should see the database as the test left it. The app servers that

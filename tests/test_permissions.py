@@ -327,6 +327,8 @@ JOURNALISTS = {
     "view_page",
     "view_readermessage",
     "change_readermessage",
+    # The evidence locker's fetches: read by the desk, written by its jobs.
+    "view_sourcesnapshot",
 }
 EDITOR_EXTRAS = {
     "publish_factcheck",

@@ -6,9 +6,12 @@ sitemaps). Only the two forms readers write to the desk with take a POST.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from factcheck import locker
 from factcheck import urls as reader_urls
+from factcheck.models import SourceSnapshot
 from tests.factories import AuthorProfileFactory, TopicFactory, make_published
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +25,16 @@ def site(journalist, editor):
     topic = TopicFactory(slug="health")
     factcheck = make_published(journalist, editor, topics=[topic])
     profile = AuthorProfileFactory(user=journalist, slug="the-author")
+    archived = SourceSnapshot.objects.create(
+        factcheck=factcheck,
+        url=factcheck.sources.first().url,
+        outcome=SourceSnapshot.Outcome.OK,
+        is_archive=True,
+        sha256="cd" * 32,
+        file=locker.storage().save("sources/read-only", ContentFile(b"A page")),
+    )
     return {
+        "archived": archived,
         "slug": factcheck.slug,
         "factcheck": factcheck,
         "topic": topic,
@@ -45,6 +57,7 @@ def read_only_urls(site):
         "page": ["about"],
         "preview": ["not-a-valid-token"],
         "sitemap-section": ["site"],
+        "archived-source": [site["archived"].sha256],
     }
     queries = {
         "oembed": "?url=http://testserver" + site["factcheck"].get_absolute_url()

@@ -63,10 +63,12 @@ class TestPublish:
         # whose claims it checks, before and after (their claimant pages);
         # it moves the reply attempts with the other parts, puts the article
         # on the list pages it now belongs on (Listing) and stores the new
-        # version (versions.record).
+        # version (versions.record). Deleting the revision deletes its
+        # sources' snapshots too (the evidence locker's, kept per article:
+        # the live one keeps its own).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(123),
+            django_assert_max_num_queries(124),
         ):
             result = workflow.publish(revision, other_editor)
 

@@ -4,12 +4,14 @@ import datetime
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck import editing, workflow
+from factcheck import editing, locker, workflow
+from factcheck.models import SourceSnapshot
 from tests.factories import (
     AuthorProfileFactory,
     ClaimFactory,
@@ -121,7 +123,16 @@ def test_unpublished_fact_checks_appear_nowhere(
         claimant=visible.claims.get().claimant,
     )
     VerdictFactory(claim=secret)
-    SourceFactory(factcheck=hidden, claim=secret)
+    source = SourceFactory(factcheck=hidden, claim=secret)
+    # Its source archived by the evidence locker, bytes and all.
+    snapshot = SourceSnapshot.objects.create(
+        factcheck=hidden,
+        url=source.url,
+        outcome=SourceSnapshot.Outcome.OK,
+        is_archive=True,
+        sha256="ab" * 32,
+        file=locker.storage().save("sources/hidden", ContentFile(b"Zanzibar")),
+    )
     if state != "draft":
         workflow.submit_for_review(hidden, journalist)
     if state == "scheduled":
@@ -143,6 +154,8 @@ def test_unpublished_fact_checks_appear_nowhere(
     assert "Visible Zanzibar check" in client.get("/").content.decode()
     for name in ["factcheck:card", "factcheck:embed"]:
         assert client.get(reverse(name, args=["hidden"])).status_code == 404
+    archived = reverse("factcheck:archived-source", args=[snapshot.sha256])
+    assert client.get(archived).status_code == 404
     oembed = client.get(
         reverse("factcheck:oembed"), {"url": "http://testserver/fact-checks/hidden/"}
     )

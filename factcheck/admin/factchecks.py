@@ -13,8 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import editing, permissions, verdicts, versions, workflow
-from ..models import Byline, Claim, Correction, FactCheck, ReplyAttempt
+from .. import editing, locker, permissions, verdicts, versions, workflow
+from ..models import Byline, Claim, Correction, FactCheck, ReplyAttempt, Source
 from ..models.people import display_name
 from ..sanitize import clean_html
 from .badges import rating_badge, status_badge
@@ -322,6 +322,15 @@ class FactCheckAdmin(
         if formset.model is ReplyAttempt:
             for attempt_form in formset.extra_forms:
                 attempt_form.instance.logged_by = request.user
+        if formset.model is Source:
+            super().save_formset(request, form, formset, change)
+            # Archived by a background job once the save commits.
+            return locker.sources_added(
+                [
+                    *formset.new_objects,
+                    *(s for s, fields in formset.changed_objects if "url" in fields),
+                ]
+            )
         if formset.model is not Correction:
             return super().save_formset(request, form, formset, change)
         formset.save(commit=False)

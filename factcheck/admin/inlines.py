@@ -10,6 +10,7 @@ from ..models import Byline, Claim, Correction, ExpertQuote, ReplyAttempt, Sourc
 from ..models.people import display_name
 from .badges import rating_badge
 from .forms import BylineInlineFormSet, ClaimInlineForm, ClaimPartInlineFormSet
+from .snapshots import locker_state
 
 User = get_user_model()
 
@@ -138,10 +139,18 @@ class SourceInline(ArticlePartInline, admin.StackedInline):
     model = Source
     formset = ClaimPartInlineFormSet
     extra = 0
+    readonly_fields = ["locker_display"]
     fieldsets = [
         (
             None,
-            {"fields": [("title", "publisher"), ("url", "archived_url"), "citation"]},
+            {
+                "fields": [
+                    ("title", "publisher"),
+                    ("url", "archived_url"),
+                    "locker_display",
+                    "citation",
+                ]
+            },
         ),
         (
             None,
@@ -155,6 +164,13 @@ class SourceInline(ArticlePartInline, admin.StackedInline):
             },
         ),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_last_check()
+
+    @admin.display(description=_("our archived copy"))
+    def locker_display(self, source):
+        return locker_state(source)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from .. import editing
+from .. import editing, locker
 from ..models import (
     Byline,
     Claim,
@@ -66,8 +66,11 @@ def create_draft(article, author, rating=None, *, coauthors=()):
             _add_claim(factcheck, claim, ordering, rating)
             for ordering, claim in enumerate(article.claims)
         ]
-        for number, source in enumerate(article.sources, 1):
+        sources = [
             _add_source(factcheck, source, number, claims)
+            for number, source in enumerate(article.sources, 1)
+        ]
+        locker.sources_added(sources)
         for number, quote in enumerate(article.quotes, 1):
             _add_quote(factcheck, quote, number)
     return factcheck
@@ -229,7 +232,7 @@ def _add_source(factcheck, parsed, number, claims):
         notes=parsed.notes,
         ordering=number,
     )
-    _save(source, f"source {number}", parsed.line)
+    return _save(source, f"source {number}", parsed.line)
 
 
 def _expert(parsed, number):

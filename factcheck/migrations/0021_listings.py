@@ -53,7 +53,7 @@ def list_published(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0017_claimant_pages_and_reply_attempts'),
+        ('factcheck', '0018_evidence_locker'),
     ]
 
     operations = [

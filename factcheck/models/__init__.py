@@ -8,7 +8,8 @@ pages, ``published`` the prepared pages readers are served, ``readers`` what
 readers send in, ``replies`` the desk's attempts to reach a claimant for their
 reply, ``workflow`` the records the editorial workflow writes,
 ``sign_in`` the staff's sign-in rules, ``presence`` who has a form open,
-``listings`` the list pages' own index, ``versions`` every save of an article.
+``listings`` the list pages' own index, ``versions`` every save of an article,
+``snapshots`` the evidence locker's copies of sources.
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
@@ -31,6 +32,7 @@ from .ratings import Rating, Topic
 from .readers import ReaderMessage, ReaderNotice
 from .replies import ReplyAttempt
 from .sign_in import SignInRule
+from .snapshots import SourceSnapshot
 from .states import Priority, Status
 from .versions import ArticleVersion
 from .workflow import RatingVote, TransitionLog
@@ -61,6 +63,7 @@ __all__ = [
     "ReplyAttempt",
     "SignInRule",
     "Source",
+    "SourceSnapshot",
     "Status",
     "Topic",
     "TransitionLog",

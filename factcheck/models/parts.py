@@ -12,6 +12,7 @@ from ..fields import WebURLField
 from .checks import web_address
 from .people import Claimant, Expert
 from .ratings import Rating
+from .snapshots import SourceQuerySet
 
 #: The text search configuration of the stored vectors, the claims' index
 #: and every query.
@@ -281,7 +282,10 @@ class Source(models.Model):
         _("archived copy"),
         max_length=1000,
         blank=True,
-        help_text=_("e.g. an archive.org or archive.today link."),
+        help_text=_(
+            "Your own archive link, e.g. archive.org or archive.today. The desk "
+            "also keeps a copy of the URL itself (the evidence locker)."
+        ),
     )
     notes = models.TextField(
         _("notes (internal)"), blank=True, help_text=_("Not shown to readers.")
@@ -289,6 +293,8 @@ class Source(models.Model):
     ordering = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["ordering", "pk"]

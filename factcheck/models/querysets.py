@@ -96,7 +96,10 @@ class FactCheckQuerySet(models.QuerySet):
                     ),
                 ),
                 # The desk's own notes on a source are not for readers.
-                models.Prefetch("sources", queryset=Source.objects.defer("notes")),
+                models.Prefetch(
+                    "sources",
+                    queryset=Source.objects.defer("notes").with_archived_copy(),
+                ),
                 "corrections",
                 "topics",
             )
