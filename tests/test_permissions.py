@@ -326,6 +326,10 @@ JOURNALISTS = {
     "view_page",
     "view_readermessage",
     "change_readermessage",
+    # The transparency pages' records: read, not written.
+    "view_funder",
+    "view_policytext",
+    "view_policyversion",
 }
 EDITOR_EXTRAS = {
     "publish_factcheck",
@@ -349,6 +353,11 @@ EDITOR_EXTRAS = {
     "change_signinrule",
     "view_totpdevice",
     "delete_totpdevice",
+    # Funders, a new version of a policy text, the rating scale's history.
+    *(f"{a}_funder" for a in ("add", "change", "delete")),
+    "change_policytext",
+    "add_policyversion",
+    "view_ratingchange",
 }
 
 

@@ -8,13 +8,17 @@ sitemaps). Only the two forms readers write to the desk with take a POST.
 import pytest
 from django.urls import reverse
 
+from factcheck import policies
 from factcheck import urls as reader_urls
+from factcheck.models import PolicyText
 from tests.factories import AuthorProfileFactory, TopicFactory, make_published
 
 pytestmark = pytest.mark.django_db
 
 #: Reader URLs that take a POST: the forms readers write to the desk with.
 FORMS = {"suggest", "report-error"}
+#: Old addresses that send readers on (GET and HEAD only, like the rest).
+REDIRECTS = {"old-methodology", "old-corrections-policy"}
 
 
 @pytest.fixture
@@ -23,6 +27,12 @@ def site(journalist, editor):
     topic = TopicFactory(slug="health")
     factcheck.topics.add(topic)
     profile = AuthorProfileFactory(user=journalist, slug="the-author")
+    policies.add_version(
+        policy=PolicyText.objects.get(kind="ownership"),
+        body="<p>Owned by its staff.</p>",
+        note="First.",
+        user=editor,
+    )
     return {
         "slug": factcheck.slug,
         "factcheck": factcheck,
@@ -45,11 +55,14 @@ def read_only_urls(site):
         "page": ["about"],
         "preview": ["not-a-valid-token"],
         "sitemap-section": ["site"],
+        "methodology-version": [1],
+        "corrections-policy-version": [1],
+        "funding-version": [1],
     }
     queries = {
         "oembed": "?url=http://testserver" + site["factcheck"].get_absolute_url()
     }
-    names = [p.name for p in reader_urls.urlpatterns if p.name not in FORMS]
+    names = [p.name for p in reader_urls.urlpatterns if p.name not in FORMS | REDIRECTS]
     return [
         reverse(f"factcheck:{name}", args=arguments.get(name, []))
         + queries.get(name, "")
@@ -58,7 +71,17 @@ def read_only_urls(site):
 
 
 def test_every_reader_route_is_in_the_walk(site):
-    assert len(read_only_urls(site)) == len(reader_urls.urlpatterns) - len(FORMS) + 1
+    assert len(read_only_urls(site)) == (
+        len(reader_urls.urlpatterns) - len(FORMS) - len(REDIRECTS) + 1
+    )
+
+
+def test_old_addresses_redirect_on_get_and_head_only(client):
+    for name in REDIRECTS:
+        url = reverse(f"factcheck:{name}")
+        assert client.get(url).status_code == 301, url
+        assert client.head(url).status_code == 301, url
+        assert client.post(url).status_code == 405, url
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])

@@ -59,10 +59,12 @@ class TestPublish:
         # Publishing also prepares the page readers get (publishing.prepare),
         # and compares the ratings before and after: this one re-rates, so it
         # asks whether readers sent tips about it (tipsters.rerated); and it
-        # looks up who it credits, whose staff pages may open or close.
+        # looks up who it credits, whose staff pages may open or close, and
+        # whether it quotes experts before and after (the experts page lists
+        # it).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(96),
+            django_assert_max_num_queries(98),
         ):
             result = workflow.publish(revision, other_editor)
 

@@ -13,6 +13,8 @@ from factcheck import editing, workflow
 from tests.factories import (
     AuthorProfileFactory,
     ClaimFactory,
+    ExpertFactory,
+    ExpertQuoteFactory,
     SourceFactory,
     TopicFactory,
     VerdictFactory,
@@ -94,6 +96,8 @@ def _surfaces(factcheck):
         reverse("factcheck:sitemap-section", args=["site"]),
         reverse("factcheck:sitemap-section", args=[f"{timezone.now():%Y-%m}"]),
         reverse("factcheck:claimreviews"),
+        reverse("factcheck:experts"),
+        reverse("factcheck:team"),
         factcheck.get_absolute_url(),
     ]
 
@@ -115,6 +119,7 @@ def test_unpublished_fact_checks_appear_nowhere(
     secret = ClaimFactory(factcheck=hidden, statement="Zanzibar secret claim")
     VerdictFactory(claim=secret)
     SourceFactory(factcheck=hidden, claim=secret)
+    ExpertQuoteFactory(factcheck=hidden, expert=ExpertFactory(name="Dr Zanzibar"))
     if state != "draft":
         workflow.submit_for_review(hidden, journalist)
     if state == "scheduled":
@@ -133,6 +138,7 @@ def test_unpublished_fact_checks_appear_nowhere(
         content = client.get(url).content.decode()
         assert "Zanzibar secret claim" not in content, url
         assert "/fact-checks/hidden/" not in content, url
+        assert "Dr Zanzibar" not in content, url
     assert "Visible Zanzibar check" in client.get("/").content.decode()
     for name in ["factcheck:card", "factcheck:embed"]:
         assert client.get(reverse(name, args=["hidden"])).status_code == 404

@@ -3,8 +3,9 @@
 ``articles`` holds the article (its ``states``, and its ``querysets``: what
 readers see, and how pages read it), ``parts`` the records it is made of (claims,
 verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
-experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
-pages, ``published`` the prepared pages readers are served, ``readers`` what
+experts, ``ratings`` the editable vocabulary (and its history), ``pages`` the
+site's standing pages, ``transparency`` the funders and versioned policy
+texts, ``published`` the prepared pages readers are served, ``readers`` what
 readers send in, ``workflow`` the records the editorial workflow writes,
 ``sign_in`` the staff's sign-in rules.
 """
@@ -23,10 +24,11 @@ from .parts import (
 from .people import AuthorProfile, Claimant, Expert
 from .published import PublishedPage
 from .querysets import SEARCH_CONFIG, FactCheckQuerySet
-from .ratings import Rating, Topic
+from .ratings import Rating, RatingChange, Topic
 from .readers import ReaderMessage, ReaderNotice
 from .sign_in import SignInRule
 from .states import Priority, Status
+from .transparency import Funder, PolicyText, PolicyVersion
 from .workflow import RatingVote, TransitionLog
 
 __all__ = [
@@ -42,10 +44,14 @@ __all__ = [
     "ExpertQuote",
     "FactCheck",
     "FactCheckQuerySet",
+    "Funder",
     "Page",
+    "PolicyText",
+    "PolicyVersion",
     "Priority",
     "PublishedPage",
     "Rating",
+    "RatingChange",
     "RatingVote",
     "ReaderMessage",
     "ReaderNotice",
