@@ -45,6 +45,13 @@ LATEST = "latest"
 SEARCH = "search"
 #: Pages that change only with the site: how we rate, standing pages.
 STATIC = "static"
+#: The transparency pages, each dropped by what it shows only: who is on the
+#: team, the experts quoted in published work, the funders and ownership...
+TEAM = "team"
+EXPERTS = "experts"
+FUNDING = "funding"
+#: ...and each policy text with its versions, ``tag(POLICY, kind)``.
+POLICY = "policy"
 
 #: Shared caches (nginx, a CDN) keep a page this long, then revalidate...
 SHARED_MAX_AGE = 1

@@ -18,13 +18,16 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import editing, importer, notifications, panel, workflow
+from . import editing, importer, notifications, panel, policies, workflow
 from .models import (
     AuthorProfile,
     Claimant,
     Expert,
     FactCheck,
+    Funder,
     Listing,
+    PolicyText,
+    PolicyVersion,
     Priority,
     ReaderMessage,
     ReplyAttempt,
@@ -224,6 +227,38 @@ def load_reader_messages(rows, now):
             )
 
 
+def load_funders(rows):
+    """The funders on the funding page; each added once, by name."""
+    for row in rows:
+        funder = Funder(**row)
+        if not Funder.objects.filter(name=funder.name).exists():
+            funder.full_clean()
+            funder.save()
+
+
+def load_policies(rows, editor, now):
+    """The policy texts' versions, through ``policies`` as an editor would add
+    them, dated ``days_ago``; a version whose note is on file is skipped.
+
+    The versions an install starts with are dated a month before the demo's
+    first, so each history reads in order.
+    """
+    for row in rows:
+        policy = PolicyText.objects.get(kind=row["kind"])
+        if policy.versions.filter(note=row["note"]).exists():
+            continue
+        version = policies.add_version(
+            policy=policy, body=row["body"], note=row["note"], user=editor
+        )
+        PolicyVersion.objects.filter(pk=version.pk).update(
+            created_at=now - datetime.timedelta(days=row["days_ago"])
+        )
+    start = now - datetime.timedelta(days=max(row["days_ago"] for row in rows) + 30)
+    PolicyVersion.objects.exclude(note__in=[row["note"] for row in rows]).filter(
+        created_at__gt=start
+    ).update(created_at=start)
+
+
 @transaction.atomic
 @notifications.muted()
 def load():
@@ -248,6 +283,8 @@ def load():
         if not FactCheck.objects.filter(slug=article.slug).exists():
             created.append(_load_article(entry, article, users, desk, now))
     load_reader_messages(manifest.get("reader_messages", []), now)
+    load_funders(manifest["funders"])
+    load_policies(manifest["policies"], desk["editor"], now)
     # Publication times were moved into the past (_backdate).
     AuthorProfile.objects.refresh_first_credit()
     return created

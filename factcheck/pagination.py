@@ -11,7 +11,7 @@ by reading one row more, never by counting.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -121,3 +121,58 @@ def numbered(queryset, value, size):
     if number > 1 and not rows:
         raise Http404(_("That page of results does not exist."))
     return NumberedPage(rows[:size], number, has_next=len(rows) > size)
+
+
+@dataclass(frozen=True)
+class NamedPage:
+    """One page of a list in alphabetical order, with the cursors either side."""
+
+    items: list
+    previous: str | None  # for ?before=
+    next: str | None  # for ?after=
+
+
+def by_name(queryset, params, size):
+    """The page of ``queryset`` that ``params`` asks for, by name then id.
+
+    A cursor is the id of the row at the page's edge; its name is read in
+    the same query, along the (name, id) index.
+    """
+
+    def edge(value):
+        try:
+            pk = int(value)
+        except ValueError:
+            raise Http404(_("That page of the list does not exist.")) from None
+        name = queryset.model._base_manager.filter(pk=pk).values("name")[:1]
+        return Subquery(name), pk
+
+    if before := params.get("before"):
+        name, pk = edge(before)
+        rows = list(
+            queryset.filter(Q(name__lt=name) | Q(name=name, pk__lt=pk)).order_by(
+                "-name", "-pk"
+            )[: size + 1]
+        )
+        if len(rows) > size:
+            items = rows[:size][::-1]
+            return NamedPage(items, previous=str(items[0].pk), next=str(items[-1].pk))
+        # Back at the start: the first page, as everyone else sees it.
+    elif after := params.get("after"):
+        name, pk = edge(after)
+        rows = list(
+            queryset.filter(Q(name__gt=name) | Q(name=name, pk__gt=pk)).order_by(
+                "name", "pk"
+            )[: size + 1]
+        )
+        items = rows[:size]
+        return NamedPage(
+            items,
+            previous=str(items[0].pk) if items else None,
+            next=str(items[-1].pk) if len(rows) > size else None,
+        )
+    rows = list(queryset.order_by("name", "pk")[: size + 1])
+    items = rows[:size]
+    return NamedPage(
+        items, previous=None, next=str(items[-1].pk) if len(rows) > size else None
+    )

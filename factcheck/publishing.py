@@ -13,7 +13,9 @@ archived copy is new. Shared records that published pages show (claimants, exper
 ratings, topics, author profiles, standing pages) have no service of their
 own and are edited in the admin, the shell or data migrations alike, so
 their saves are watched here with signals (``watch_shared_records``): the
-pages showing them are marked stale and prepared again when next read.
+pages showing them are marked stale and prepared again when next read. The
+records the transparency pages show (the team, the experts, funders, policy
+versions) are watched the same way, and drop those pages only.
 """
 
 from dataclasses import dataclass
@@ -31,9 +33,13 @@ from .models import (
     AuthorProfile,
     Claimant,
     Expert,
+    ExpertQuote,
     FactCheck,
+    Funder,
     Listing,
     Page,
+    PolicyText,
+    PolicyVersion,
     PublishedPage,
     Rating,
     Topic,
@@ -290,7 +296,14 @@ def tags_of(factcheck):
             Q(user__bylines__factcheck=factcheck) | Q(user=factcheck.editor_id)
         ).values_list("slug", flat=True)
     )
+    if _quoted_on_record(factcheck=factcheck).exists():
+        tags.add(caching.EXPERTS)  # it is listed under the experts it quotes
     return tags
+
+
+def _quoted_on_record(**where):
+    """Quotes readers see with their expert (off-record ones are never shown)."""
+    return ExpertQuote.objects.filter(on_record=True, expert__isnull=False, **where)
 
 
 @dataclass(frozen=True)
@@ -316,9 +329,11 @@ def credited(factcheck):
 
 
 def _credits_changed(factcheck, before=Shown()):
-    AuthorProfile.objects.filter(
+    """Keep the credited people's first credit; the team page's tag if one moved."""
+    moved = AuthorProfile.objects.filter(
         user__in={*before.credited, *credited(factcheck)}
     ).refresh_first_credit()
+    return {caching.TEAM} if moved else set()
 
 
 def listing_keys(factcheck):
@@ -356,8 +371,8 @@ def published(factcheck, *, before=Shown()):
     """
     prepare(factcheck)
     _relist(factcheck)
-    _credits_changed(factcheck, before)
-    caching.changed(*before.tags, *tags_of(factcheck))
+    team = _credits_changed(factcheck, before)
+    caching.changed(*before.tags, *tags_of(factcheck), *team)
     # The evidence locker archives the sources as they went out.
     locker.published(factcheck)
 
@@ -366,8 +381,8 @@ def withdrawn(factcheck):
     """``factcheck`` left the site: readers lose its page and it leaves every list,
     including the related fact-checks of the articles that showed it."""
     _listing_changed(factcheck)
-    _credits_changed(factcheck)
-    caching.changed(*tags_of(factcheck))
+    team = _credits_changed(factcheck)
+    caching.changed(*tags_of(factcheck), *team)
     PublishedPage.objects.filter(factcheck=factcheck).delete()
     Listing.objects.filter(factcheck=factcheck).delete()
 
@@ -427,8 +442,41 @@ def _shared_record_changed(sender, instance, **kwargs):
         caching.changed(caching.tag("claimant", instance.slug))
 
 
+def policy_tag(kind):
+    """The tag of the pages showing the policy text ``kind`` and its versions.
+
+    The ownership statement heads the funding page, and shares its tag.
+    """
+    if kind == PolicyText.Kind.OWNERSHIP:
+        return caching.FUNDING
+    return caching.tag(caching.POLICY, kind)
+
+
+def _expert_pages(expert):
+    # Listed only while quoted on the record in something readers see.
+    listed = _quoted_on_record(expert=expert).filter(visible_to_readers("factcheck__"))
+    return [caching.EXPERTS] if listed.exists() else []
+
+
+#: Records the transparency pages show, and the tags of the pages showing
+#: each. A profile drops the team page whatever changed: it may have just
+#: joined or left it (``team_listing``), and profiles change rarely.
+_ON_OWN_PAGES = {
+    AuthorProfile: lambda profile: [caching.TEAM],
+    Expert: _expert_pages,
+    Funder: lambda funder: [caching.FUNDING],
+    PolicyVersion: lambda version: [policy_tag(version.policy.kind)],
+}
+
+
+def _own_page_record_changed(sender, instance, **kwargs):
+    caching.changed(*_ON_OWN_PAGES[sender](instance))
+
+
 def watch_shared_records():
     """Connect the signals (``FactCheckConfig.ready``)."""
-    for model in [*_SHOWN_IN, Page]:
-        for signal in (signals.post_save, signals.post_delete):
+    for signal in (signals.post_save, signals.post_delete):
+        for model in [*_SHOWN_IN, Page]:
             signal.connect(_shared_record_changed, sender=model, weak=False)
+        for model in _ON_OWN_PAGES:
+            signal.connect(_own_page_record_changed, sender=model, weak=False)

@@ -1,7 +1,7 @@
 """``/sitemap.xml``: an index of sections, each small enough to build at once.
 
 One section holds the site's own pages (the home page, topics, ratings,
-claimants, standing pages), another the staff pages; the fact-checks are listed by
+claimants, standing pages, the transparency pages), another the staff pages; the fact-checks are listed by
 month of first publication, from the first month to the latest. The index is
 two index lookups (the first and the latest publication), and each month is
 an index range scan written straight to XML: a section of thousands of URLs
@@ -28,6 +28,11 @@ SECTIONS = {
     "factcheck:home": True,
     "factcheck:topics": True,
     "factcheck:how-we-rate": False,
+    "factcheck:methodology": False,
+    "factcheck:corrections-policy": False,
+    "factcheck:funding": False,
+    "factcheck:team": False,
+    "factcheck:experts": False,
 }
 
 

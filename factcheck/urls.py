@@ -1,10 +1,12 @@
 from django.urls import path, re_path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from . import caching, feeds, sitemaps
-from .views import archive, pages, partners, reader_messages, sharing
+from .models import PolicyText
+from .publishing import policy_tag
+from .views import archive, pages, partners, reader_messages, sharing, transparency
 
 app_name = "factcheck"
 
@@ -32,6 +34,17 @@ def read_only(view, tag=caching.STATIC, params=()):
     return caching.cache_for_readers(
         require_safe(view), page_tag=page_tag, params=params
     )
+
+
+def _policy_paths(prefix, kind, name, *, own_page=True):
+    """Each version of the policy text ``kind`` at ``prefix/versions/<n>/``
+    (``name-version``) and, with ``own_page``, the current one at ``prefix``
+    (``name``)."""
+    view = read_only(transparency.PolicyView.as_view(kind=kind), policy_tag(kind))
+    paths = [path(f"{prefix}versions/<int:number>/", view, name=f"{name}-version")]
+    if own_page:
+        paths.append(path(prefix, view, name=name))
+    return paths
 
 
 urlpatterns = [
@@ -100,6 +113,40 @@ urlpatterns = [
         "claimants/<slug:slug>/",
         read_only(pages.ClaimantView.as_view(), "claimant", LIST),
         name="claimant",
+    ),
+    path(
+        "team/",
+        read_only(transparency.TeamView.as_view(), caching.TEAM),
+        name="team",
+    ),
+    path(
+        "experts/",
+        read_only(transparency.ExpertListView.as_view(), caching.EXPERTS, LIST),
+        name="experts",
+    ),
+    path(
+        "funding/",
+        read_only(transparency.FundingView.as_view(), caching.FUNDING),
+        name="funding",
+    ),
+    *_policy_paths("methodology/", PolicyText.Kind.METHODOLOGY, "methodology"),
+    *_policy_paths(
+        "corrections-policy/", PolicyText.Kind.CORRECTIONS, "corrections-policy"
+    ),
+    # The ownership statement heads the funding page; its versions have their own.
+    *_policy_paths(
+        "funding/ownership/", PolicyText.Kind.OWNERSHIP, "funding", own_page=False
+    ),
+    # The standing pages these texts once were: old links still arrive.
+    *(
+        path(
+            f"pages/{slug}/",
+            require_safe(
+                RedirectView.as_view(pattern_name=f"factcheck:{slug}", permanent=True)
+            ),
+            name=f"old-{slug}",
+        )
+        for slug in ("methodology", "corrections-policy")
     ),
     path("pages/<slug:slug>/", read_only(pages.PageView.as_view()), name="page"),
     path(

@@ -301,6 +301,8 @@ if EMAIL_BACKEND_PATH == SMTP_BACKEND:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 #: Where readers can write to the desk, named when a form turns them away.
 FACTCHECK_CONTACT_EMAIL = os.environ.get("FACTCHECK_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+#: The currency the funding page's amount bands are in (an ISO 4217 code).
+FACTCHECK_CURRENCY = os.environ.get("FACTCHECK_CURRENCY", "EUR")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Editorial workflow (factcheck.workflow and factcheck.gate).

@@ -329,6 +329,10 @@ JOURNALISTS = {
     "change_readermessage",
     # The evidence locker's fetches: read by the desk, written by its jobs.
     "view_sourcesnapshot",
+    # The transparency pages' records: read, not written.
+    "view_funder",
+    "view_policytext",
+    "view_policyversion",
 }
 EDITOR_EXTRAS = {
     "publish_factcheck",
@@ -352,6 +356,11 @@ EDITOR_EXTRAS = {
     "change_signinrule",
     "view_totpdevice",
     "delete_totpdevice",
+    # Funders, a new version of a policy text, the rating scale's history.
+    *(f"{a}_funder" for a in ("add", "change", "delete")),
+    "change_policytext",
+    "add_policyversion",
+    "view_ratingchange",
 }
 
 

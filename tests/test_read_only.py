@@ -9,15 +9,17 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from factcheck import locker
+from factcheck import locker, policies
 from factcheck import urls as reader_urls
-from factcheck.models import SourceSnapshot
+from factcheck.models import PolicyText, SourceSnapshot
 from tests.factories import AuthorProfileFactory, TopicFactory, make_published
 
 pytestmark = pytest.mark.django_db
 
 #: Reader URLs that take a POST: the forms readers write to the desk with.
 FORMS = {"suggest", "report-error"}
+#: Old addresses that send readers on (GET and HEAD only, like the rest).
+REDIRECTS = {"old-methodology", "old-corrections-policy"}
 
 
 @pytest.fixture
@@ -32,6 +34,12 @@ def site(journalist, editor):
         is_archive=True,
         sha256="cd" * 32,
         file=locker.storage().save("sources/read-only", ContentFile(b"A page")),
+    )
+    policies.add_version(
+        policy=PolicyText.objects.get(kind="ownership"),
+        body="<p>Owned by its staff.</p>",
+        note="First.",
+        user=editor,
     )
     return {
         "archived": archived,
@@ -58,11 +66,14 @@ def read_only_urls(site):
         "preview": ["not-a-valid-token"],
         "sitemap-section": ["site"],
         "archived-source": [site["archived"].sha256],
+        "methodology-version": [1],
+        "corrections-policy-version": [1],
+        "funding-version": [1],
     }
     queries = {
         "oembed": "?url=http://testserver" + site["factcheck"].get_absolute_url()
     }
-    names = [p.name for p in reader_urls.urlpatterns if p.name not in FORMS]
+    names = [p.name for p in reader_urls.urlpatterns if p.name not in FORMS | REDIRECTS]
     return [
         reverse(f"factcheck:{name}", args=arguments.get(name, []))
         + queries.get(name, "")
@@ -71,7 +82,17 @@ def read_only_urls(site):
 
 
 def test_every_reader_route_is_in_the_walk(site):
-    assert len(read_only_urls(site)) == len(reader_urls.urlpatterns) - len(FORMS) + 1
+    assert len(read_only_urls(site)) == (
+        len(reader_urls.urlpatterns) - len(FORMS) - len(REDIRECTS) + 1
+    )
+
+
+def test_old_addresses_redirect_on_get_and_head_only(client):
+    for name in REDIRECTS:
+        url = reverse(f"factcheck:{name}")
+        assert client.get(url).status_code == 301, url
+        assert client.head(url).status_code == 301, url
+        assert client.post(url).status_code == 405, url
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])

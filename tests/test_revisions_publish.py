@@ -65,10 +65,11 @@ class TestPublish:
         # on the list pages it now belongs on (Listing) and stores the new
         # version (versions.record). Deleting the revision deletes its
         # sources' snapshots too (the evidence locker's, kept per article:
-        # the live one keeps its own).
+        # the live one keeps its own); and it checks whether it quotes experts
+        # before and after (the experts page lists it).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(124),
+            django_assert_max_num_queries(126),
         ):
             result = workflow.publish(revision, other_editor)
 

@@ -61,9 +61,16 @@ def test_the_sites_section_lists_pages_that_list_published_work(
     for path in ["/topics/health/", "/ratings/misleading/"]:
         assert urls[BASE + path] is None, path
     assert authors == {BASE + "/authors/ana/": None}
-    for slug in ["about", "methodology", "corrections-policy"]:
-        assert urls[f"{BASE}/pages/{slug}/"]
-    assert BASE + "/how-we-rate/" in urls
+    assert urls[f"{BASE}/pages/about/"]
+    for path in [
+        "/how-we-rate/",
+        "/methodology/",
+        "/corrections-policy/",
+        "/funding/",
+        "/team/",
+        "/experts/",
+    ]:
+        assert BASE + path in urls, path
     assert BASE + "/topics/empty-topic/" not in urls
     assert BASE + "/ratings/true/" not in urls
 

@@ -15,6 +15,8 @@ from factcheck.models import SourceSnapshot
 from tests.factories import (
     AuthorProfileFactory,
     ClaimFactory,
+    ExpertFactory,
+    ExpertQuoteFactory,
     SourceFactory,
     TopicFactory,
     VerdictFactory,
@@ -97,6 +99,8 @@ def _surfaces(factcheck):
         reverse("factcheck:sitemap-section", args=[f"{timezone.now():%Y-%m}"]),
         reverse("factcheck:claimreviews"),
         factcheck.claims.last().claimant.get_absolute_url(),
+        reverse("factcheck:experts"),
+        reverse("factcheck:team"),
         factcheck.get_absolute_url(),
     ]
 
@@ -133,6 +137,7 @@ def test_unpublished_fact_checks_appear_nowhere(
         sha256="ab" * 32,
         file=locker.storage().save("sources/hidden", ContentFile(b"Zanzibar")),
     )
+    ExpertQuoteFactory(factcheck=hidden, expert=ExpertFactory(name="Dr Zanzibar"))
     if state != "draft":
         workflow.submit_for_review(hidden, journalist)
     if state == "scheduled":
@@ -151,6 +156,7 @@ def test_unpublished_fact_checks_appear_nowhere(
         content = client.get(url).content.decode()
         assert "Zanzibar secret claim" not in content, url
         assert "/fact-checks/hidden/" not in content, url
+        assert "Dr Zanzibar" not in content, url
     assert "Visible Zanzibar check" in client.get("/").content.decode()
     for name in ["factcheck:card", "factcheck:embed"]:
         assert client.get(reverse(name, args=["hidden"])).status_code == 404

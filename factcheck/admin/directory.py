@@ -4,15 +4,29 @@ experts and author profiles."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions
+from .. import permissions, scale
 from ..models import AuthorProfile, Claimant, Expert, Rating, Topic
 from .badges import rating_badge
 
 
 @admin.register(Rating)
 class RatingAdmin(admin.ModelAdmin):
+    """The scale; each change is dated and signed (``factcheck.scale``)."""
+
     list_display = ["label", "badge", "value", "meaning"]
     prepopulated_fields = {"slug": ["label"]}
+
+    def save_model(self, request, obj, form, change):
+        with scale.changes_by(request.user):
+            super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        with scale.changes_by(request.user):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with scale.changes_by(request.user):
+            super().delete_queryset(request, queryset)
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -85,7 +99,8 @@ class ExpertAdmin(DirectoryAdmin):
 
 @admin.register(AuthorProfile)
 class AuthorProfileAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "role", "user"]
+    list_display = ["display_name", "role", "user", "team_listing"]
+    list_filter = ["team_listing"]
     search_fields = ["display_name", "user__username"]
     prepopulated_fields = {"slug": ["display_name"]}
 
@@ -95,6 +110,10 @@ class AuthorProfileAdmin(admin.ModelAdmin):
         return permissions.can_change_profile(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
+        readonly = []
         if obj is not None and not permissions.can_move_profile(request.user):
-            return ["user"]
-        return []
+            readonly.append("user")
+        # Who the newsroom presents as its team is the editors' call.
+        if not permissions.can_change_any_profile(request.user):
+            readonly.append("team_listing")
+        return readonly

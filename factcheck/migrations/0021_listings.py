@@ -53,7 +53,7 @@ def list_published(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0018_evidence_locker'),
+        ('factcheck', '0019_transparency_pages'),
     ]
 
     operations = [

@@ -3,8 +3,9 @@
 ``articles`` holds the article (its ``states``, and its ``querysets``: what
 readers see, and how pages read it), ``parts`` the records it is made of (claims,
 verdicts, sources, quotes, corrections), ``people`` the authors, claimants and
-experts, ``ratings`` the editable vocabulary, ``pages`` the site's standing
-pages, ``published`` the prepared pages readers are served, ``readers`` what
+experts, ``ratings`` the editable vocabulary (and its history), ``pages`` the
+site's standing pages, ``transparency`` the funders and versioned policy
+texts, ``published`` the prepared pages readers are served, ``readers`` what
 readers send in, ``replies`` the desk's attempts to reach a claimant for their
 reply, ``workflow`` the records the editorial workflow writes,
 ``sign_in`` the staff's sign-in rules, ``presence`` who has a form open,
@@ -28,12 +29,13 @@ from .people import AuthorProfile, Claimant, Expert
 from .presence import EditingSession
 from .published import PublishedPage
 from .querysets import SEARCH_CONFIG, FactCheckQuerySet
-from .ratings import Rating, Topic
+from .ratings import Rating, RatingChange, Topic
 from .readers import ReaderMessage, ReaderNotice
 from .replies import ReplyAttempt
 from .sign_in import SignInRule
 from .snapshots import SourceSnapshot
 from .states import Priority, Status
+from .transparency import Funder, PolicyText, PolicyVersion
 from .versions import ArticleVersion
 from .workflow import RatingVote, TransitionLog
 
@@ -52,11 +54,15 @@ __all__ = [
     "ExpertQuote",
     "FactCheck",
     "FactCheckQuerySet",
+    "Funder",
     "Listing",
     "Page",
+    "PolicyText",
+    "PolicyVersion",
     "Priority",
     "PublishedPage",
     "Rating",
+    "RatingChange",
     "RatingVote",
     "ReaderMessage",
     "ReaderNotice",

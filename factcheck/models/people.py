@@ -17,8 +17,18 @@ class AuthorProfileQuerySet(models.QuerySet):
         """Those credited on something readers see now (``first_credited_at``)."""
         return self.filter(first_credited_at__lte=timezone.now())
 
+    def on_team(self):
+        """Those the "Our team" page lists (``AuthorProfile.TeamListing``)."""
+        return self.filter(
+            models.Q(team_listing=AuthorProfile.TeamListing.ALWAYS)
+            | models.Q(
+                team_listing=AuthorProfile.TeamListing.CREDITED,
+                first_credited_at__lte=timezone.now(),
+            )
+        )
+
     def refresh_first_credit(self):
-        """Recompute ``first_credited_at`` of these profiles from the articles.
+        """Recompute ``first_credited_at`` of these profiles; return how many moved.
 
         Two questions a person, each along its own index (their bylines, their
         editor credits): asked of every article at once, PostgreSQL would scan
@@ -29,7 +39,8 @@ class AuthorProfileQuerySet(models.QuerySet):
         from .states import Status
 
         out = FactCheck.objects.filter(status=Status.PUBLISHED)
-        for profile in self.only("pk", "user_id"):
+        changed = 0
+        for profile in self.only("pk", "user_id", "first_credited_at"):
             firsts = [
                 out.filter(credit).aggregate(first=models.Min("published_at"))["first"]
                 for credit in (
@@ -37,13 +48,26 @@ class AuthorProfileQuerySet(models.QuerySet):
                     models.Q(editor=profile.user_id),
                 )
             ]
-            AuthorProfile.objects.filter(pk=profile.pk).update(
-                first_credited_at=min(filter(None, firsts), default=None)
-            )
+            first = min(filter(None, firsts), default=None)
+            if first != profile.first_credited_at:
+                AuthorProfile.objects.filter(pk=profile.pk).update(
+                    first_credited_at=first
+                )
+                changed += 1
+        return changed
 
 
 class AuthorProfile(models.Model):
     """How a newsroom member appears in bylines and on their author page."""
+
+    class TeamListing(models.TextChoices):
+        # Readers already see the names of those credited on published work:
+        # listing them is the default. Staff without a byline (a founder, a
+        # researcher) are listed by choice; former staff can be taken off
+        # the page while their bylines and author page stay.
+        CREDITED = "credited", _("Once credited on published work")
+        ALWAYS = "always", _("Always")
+        NEVER = "never", _("Never (e.g. former staff)")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
@@ -70,6 +94,16 @@ class AuthorProfile(models.Model):
     #: opens their page tomorrow without a write. Kept by ``publishing``; one
     #: column, so the staff sitemap and author pages ask nothing else.
     first_credited_at = models.DateTimeField(null=True, editable=False)
+    team_listing = models.CharField(
+        _("on the “Our team” page"),
+        max_length=20,
+        choices=TeamListing,
+        default=TeamListing.CREDITED,
+        help_text=_(
+            "Who readers see on “Our team”. Only people with published work "
+            "have an author page."
+        ),
+    )
 
     objects = AuthorProfileQuerySet.as_manager()
 
@@ -197,11 +231,33 @@ class Claimant(models.Model):
             )
 
 
+class ExpertQuerySet(models.QuerySet):
+    def for_readers(self):
+        """Experts quoted on the record in something readers see, with only the
+        fields readers may see: the contact details are never even read."""
+        from .parts import ExpertQuote  # the quote model imports this module
+        from .querysets import visible_to_readers
+
+        quoted = ExpertQuote.objects.filter(
+            visible_to_readers("factcheck__"), expert=models.OuterRef("pk")
+        ).filter(on_record=True)
+        return self.filter(models.Exists(quoted)).only("pk", *Expert.PUBLIC_FIELDS)
+
+
 class Expert(models.Model):
     """Someone the desk quotes for their expertise; a directory reused across articles.
 
     Contact details are for the newsroom only and are never shown to readers.
     """
+
+    #: What readers may see of an expert (the "Our experts" page, quotes).
+    PUBLIC_FIELDS = (
+        "name",
+        "credentials",
+        "affiliation",
+        "field",
+        "conflict_of_interest",
+    )
 
     name = models.CharField(
         _("name"), max_length=200, help_text=_("e.g. “Dr Asha Rao”.")
@@ -244,10 +300,14 @@ class Expert(models.Model):
         help_text=_("Never shown on the public site."),
     )
 
+    objects = ExpertQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
+        # "Our experts" goes through the directory by name, a page at a time.
+        indexes = [models.Index(fields=["name", "id"], name="expert_name_id")]
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name

@@ -1,8 +1,10 @@
 """The newsroom's rating scale and its topics: vocabulary editors maintain."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -112,6 +114,54 @@ class Rating(models.Model):
     def text_colour(self):
         """Black or white, whichever reads better on the badge colour."""
         return max(("#ffffff", "#000000"), key=lambda c: contrast_ratio(c, self.colour))
+
+
+class RatingChange(models.Model):
+    """A dated change to the rating scale, as the "How we rate" page lists it.
+
+    Written from the ratings' own saves and deletes (``factcheck.scale``),
+    never by hand; the label is the one readers knew at the time, so the
+    entry outlives the rating.
+    """
+
+    class Kind(models.TextChoices):
+        ADDED = "added", _("Added")
+        RENAMED = "renamed", _("Renamed")
+        MEANING = "meaning", _("Meaning changed")
+        VALUE = "value", _("Position on the scale changed")
+        REMOVED = "removed", _("Removed")
+
+    rating = models.ForeignKey(
+        Rating,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="changes",
+        verbose_name=_("rating"),
+    )
+    label = models.CharField(_("label"), max_length=60)
+    kind = models.CharField(_("change"), max_length=20, choices=Kind)
+    previous = models.CharField(
+        _("before"),
+        max_length=60,
+        blank=True,
+        help_text=_("The former label or position, for a rename or a move."),
+    )
+    changed_at = models.DateTimeField(_("date"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change to the rating scale")
+        verbose_name_plural = _("changes to the rating scale")
+
+    def __str__(self):
+        return f"{self.label}: {self.get_kind_display()}"
 
 
 class TopicQuerySet(ListingQuerySet):

@@ -24,6 +24,7 @@ from ..models import (
     FactCheck,
     Page,
     Rating,
+    RatingChange,
     Status,
     Topic,
     TransitionLog,
@@ -154,13 +155,18 @@ class TopicListView(ListView):
 
 
 class HowWeRateView(ListView):
-    """The rating scale, explained: built from the editable Rating table."""
+    """The rating scale, explained: built from the editable Rating table, with
+    the date of every change to it (``factcheck.scale`` records them)."""
 
     template_name = "factcheck/how_we_rate.html"
     context_object_name = "ratings"
 
     def get_queryset(self):
         return Rating.objects.all()
+
+    def get_context_data(self, **kwargs):
+        changes = RatingChange.objects.only("label", "kind", "previous", "changed_at")
+        return super().get_context_data(changes=changes, **kwargs)
 
 
 class PageView(DetailView):
