@@ -20,16 +20,14 @@ MAX_PAGE = 50
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
-def cursor(factcheck):
-    """The position of ``factcheck`` in a list: microseconds since 1970, and id."""
-    microseconds = (factcheck.first_published_at - EPOCH) // datetime.timedelta(
-        microseconds=1
-    )
-    return f"{microseconds}-{factcheck.pk}"
+def cursor(row, field="first_published_at"):
+    """The position of ``row`` in a list by ``field``: microseconds since 1970, and id."""
+    microseconds = (getattr(row, field) - EPOCH) // datetime.timedelta(microseconds=1)
+    return f"{microseconds}-{row.pk}"
 
 
 def _position(value):
-    """``(first_published_at, pk)`` from a cursor; 404 for a malformed one."""
+    """``(date, pk)`` from a cursor; 404 for a malformed one."""
     try:
         microseconds, pk = (int(part) for part in value.split("-"))
         return EPOCH + datetime.timedelta(microseconds=microseconds), pk
@@ -50,40 +48,48 @@ class Page:
         return self.newer is None
 
 
-def newest_first(queryset, params, size):
-    """The page of ``queryset`` (published fact-checks) that ``params`` asks for."""
+def newest_first(queryset, params, size, field="first_published_at"):
+    """The page of ``queryset`` that ``params`` asks for, newest first by ``field``.
+
+    ``field`` is a date column indexed with the id (published fact-checks by
+    their first publication; the corrections log by ``issued_at``).
+    """
+
+    def position(row):
+        return cursor(row, field)
+
     if before := params.get("before"):
         at, pk = _position(before)
         rows = list(
             queryset.filter(
                 # The first condition is implied by the second: it is there
                 # for the index, which cannot range over an OR.
-                Q(first_published_at__lte=at),
-                Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=pk),
-            ).order_by("-first_published_at", "-pk")[: size + 1]
+                Q(**{f"{field}__lte": at}),
+                Q(**{f"{field}__lt": at}) | Q(**{field: at, "pk__lt": pk}),
+            ).order_by(f"-{field}", "-pk")[: size + 1]
         )
         items = rows[:size]
         return Page(
             items,
-            newer=cursor(items[0]) if items else None,
-            older=cursor(items[-1]) if len(rows) > size else None,
+            newer=position(items[0]) if items else None,
+            older=position(items[-1]) if len(rows) > size else None,
         )
     if after := params.get("after"):
         at, pk = _position(after)
         rows = list(
             queryset.filter(
-                Q(first_published_at__gte=at),
-                Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=pk),
-            ).order_by("first_published_at", "pk")[: size + 1]
+                Q(**{f"{field}__gte": at}),
+                Q(**{f"{field}__gt": at}) | Q(**{field: at, "pk__gt": pk}),
+            ).order_by(field, "pk")[: size + 1]
         )
         if len(rows) > size:
             items = rows[:size][::-1]
-            return Page(items, newer=cursor(items[0]), older=cursor(items[-1]))
+            return Page(items, newer=position(items[0]), older=position(items[-1]))
         # Back at the top: the first page, as everyone else sees it.
-    rows = list(queryset.order_by("-first_published_at", "-pk")[: size + 1])
+    rows = list(queryset.order_by(f"-{field}", "-pk")[: size + 1])
     items = rows[:size]
     return Page(
-        items, newer=None, older=cursor(items[-1]) if len(rows) > size else None
+        items, newer=None, older=position(items[-1]) if len(rows) > size else None
     )
 
 

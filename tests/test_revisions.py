@@ -283,7 +283,12 @@ class TestFieldCensus:
         revision.topics.set([TopicFactory(name="Climate", slug="climate")])
         new_image = FactCheck.objects.get(pk=revision.pk).hero_image.name
         workflow.submit_for_review(revision, journalist)
-        original = workflow.publish(FactCheck.objects.get(pk=revision.pk), editor)
+        original = workflow.publish(
+            FactCheck.objects.get(pk=revision.pk),
+            editor,
+            change_class="update",
+            note="New figures.",
+        )
 
         row = FactCheck.objects.get(pk=original.pk)
         for name, value in changed.items():

@@ -18,10 +18,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .. import pagination, permissions, preview, publishing, search
+from .. import feeds, pagination, permissions, preview, publishing, search
 from ..models import (
     AuthorProfile,
     Claim,
+    Correction,
     FactCheck,
     Page,
     Rating,
@@ -130,6 +131,29 @@ class AuthorView(_FilteredListView):
 
     def listed(self, profile):
         return FactCheck.credited(profile.user_id)
+
+
+class CorrectionsLogView(TemplateView):
+    """Every public change record across the site, newest first, thirty a page.
+
+    Clarifications, updates, corrections and re-ratings of published
+    articles, and retractions; paged by position along the ``issued_at``
+    index, like the lists of fact-checks, never counted.
+    """
+
+    template_name = "factcheck/corrections_log.html"
+    per_page = 30
+
+    def get_context_data(self, **kwargs):
+        records = (
+            Correction.objects.on_the_record()
+            .select_related("factcheck")
+            .only(*feeds.LOG_FIELDS)
+        )
+        page = pagination.newest_first(
+            records, self.request.GET, self.per_page, field="issued_at"
+        )
+        return super().get_context_data(page=page, records=page.items, **kwargs)
 
 
 class TopicListView(ListView):
