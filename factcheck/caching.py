@@ -43,6 +43,8 @@ SITE = "site"
 LATEST = "latest"
 #: Search results: any publication may change any of them.
 SEARCH = "search"
+#: The corrections log and its feeds: every public change record.
+CORRECTIONS = "corrections"
 #: Pages that change only with the site: how we rate, standing pages.
 STATIC = "static"
 #: The transparency pages, each dropped by what it shows only: who is on the

@@ -4,9 +4,9 @@ People and the directories come from ``newsroom.toml``; every article is a
 plain-text file that the importer parses and builds, exactly as
 ``manage.py import_factcheck`` would, so loading the demo exercises the
 importer on every run. Every state change then goes through ``workflow`` and
-every correction through ``editing``, as they would for people in the admin;
-only the timestamps are moved afterwards, so the demo has a history spread
-over weeks instead of one second.
+every correction through ``editing`` or a published revision, as they would
+for people in the admin; only the timestamps are moved afterwards, so the
+demo has a history spread over weeks instead of one second.
 """
 
 import datetime
@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import editing, importer, notifications, panel, policies, workflow
+from . import editing, importer, notifications, panel, policies, publishing, workflow
 from .models import (
     AuthorProfile,
     Claimant,
@@ -29,6 +29,7 @@ from .models import (
     PolicyText,
     PolicyVersion,
     Priority,
+    Rating,
     ReaderMessage,
     ReplyAttempt,
     Topic,
@@ -198,6 +199,39 @@ def _log_reply_attempts(factcheck, rows, author, published_at):
         attempt.save()
 
 
+def _revise(factcheck, row, author, desk):
+    """Publish a revision of the live article: one claim's new rating or verdict.
+
+    Its author starts and submits it, the panel's first editor votes for a new
+    rating (a re-rating's second editor), the desk's editor publishes it with
+    its class and note; then it is dated ``days_after`` publication.
+    """
+    factcheck.refresh_from_db()
+    started = timezone.now()
+    revision = workflow.start_revision(factcheck, author)
+    claim = revision.claims.select_related("verdict")[row["claim"] - 1]
+    verdict = claim.verdict
+    if "rating" in row:
+        verdict.rating = Rating.objects.get(label=row["rating"])
+    verdict.summary = row.get("summary", verdict.summary)
+    verdict.save(update_fields=["rating", "summary"])
+    editing.record_part_change(factcheck=revision, user=author)
+    workflow.submit_for_review(revision, author)
+    voters = desk["panel"][: max(panel.panel_size() - 1, 1)]
+    for number, other in enumerate(revision.claims.select_related("verdict"), 1):
+        if number == row["claim"] or panel.panel_size() > 1:
+            for voter in voters:
+                panel.vote(other, voter, other.verdict.rating)
+    workflow.publish(
+        revision, desk["editor"], change_class=row["class"], note=row["note"]
+    )
+    when = factcheck.published_at + datetime.timedelta(days=row["days_after"])
+    FactCheck.objects.filter(pk=factcheck.pk).update(revised_at=when)
+    factcheck.corrections.filter(issued_at__gte=started).update(issued_at=when)
+    factcheck.transitions.filter(created_at__gte=started).update(created_at=when)
+    publishing.prepare(factcheck)  # with the dates readers are to see
+
+
 def _load_article(entry, article, users, desk, now):
     authors = [users[name] for name in entry["authors"]]
     factcheck = importer.create_draft(article, authors[0], coauthors=authors[1:])
@@ -211,6 +245,8 @@ def _load_article(entry, article, users, desk, now):
     if entry["state"] != "scheduled":
         _backdate(factcheck, now - datetime.timedelta(days=entry["days_ago"]))
     _correct(factcheck, entry.get("corrections", []), desk["editor"])
+    if "revision" in entry:
+        _revise(factcheck, entry["revision"], authors[0], desk)
     return factcheck
 
 

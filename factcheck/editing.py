@@ -166,19 +166,52 @@ def _locked_for_correction(factcheck, user):
     return FactCheck.objects.select_for_update().get(pk=factcheck.pk)
 
 
+def append_record(*, factcheck, user, kind, text, issued_at=None, **fields):
+    """Save a public change record on ``factcheck``, whose row the caller holds locked.
+
+    For ``issue_correction`` and for the workflow's steps that leave one (a
+    revision published as anything but minor, a retraction); the caller logs
+    the step and prepares what readers see.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(
+            _("Write the public note: readers see it on the article with its date."),
+            code="note_required",
+        )
+    record = Correction(
+        factcheck=factcheck,
+        kind=kind,
+        text=text,
+        issued_at=issued_at or timezone.now(),
+        issued_by=user,
+        **fields,
+    )
+    record.full_clean()
+    record.save()
+    return record
+
+
+def _require_direct(kind):
+    if kind not in Correction.DIRECT_KINDS:
+        raise ValidationError(
+            _(
+                "A re-rating is published with a revision, and a retraction by "
+                "retracting the article: issue a correction, clarification or "
+                "update here."
+            ),
+            code="kind",
+        )
+
+
 def issue_correction(*, factcheck, user, kind, text, issued_at=None):
     """Append a correction readers will see on the article, and log it."""
+    _require_direct(kind)
     with transaction.atomic():
         row = _locked_for_correction(factcheck, user)
-        correction = Correction(
-            factcheck=row,
-            kind=kind,
-            text=text,
-            issued_at=issued_at or timezone.now(),
-            issued_by=user,
+        correction = append_record(
+            factcheck=row, user=user, kind=kind, text=text, issued_at=issued_at
         )
-        correction.full_clean()
-        correction.save()
         save_locked(row, fields=[], user=user)
         TransitionLog.objects.record(
             row, user, Action.CORRECT, row.status, _correction_note(correction)
@@ -192,8 +225,19 @@ def issue_correction(*, factcheck, user, kind, text, issued_at=None):
 def reword_correction(*, correction, user, kind, text, issued_at):
     """Change the wording (or kind or date) of an issued correction, and log it.
 
-    Readers saw the correction, so it is never deleted, only reworded.
+    Readers saw the correction, so it is never deleted, only reworded. A
+    re-rating stays a re-rating (its ratings are on it), a retraction is as
+    given, and neither kind is given to another record.
     """
+    kept = Correction.objects.values_list("kind", flat=True).get(pk=correction.pk)
+    if kept == Correction.Kind.RETRACTION:
+        raise ValidationError(
+            _("A retraction's reason stays on the record as it was given."),
+            code="retraction",
+        )
+    if kind != kept:
+        _require_direct(kept)
+        _require_direct(kind)
     with transaction.atomic():
         row = _locked_for_correction(correction.factcheck, user)
         correction.kind, correction.text, correction.issued_at = kind, text, issued_at

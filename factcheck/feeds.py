@@ -1,4 +1,12 @@
-"""RSS and Atom feeds of the latest published fact-checks, overall and per topic."""
+"""RSS and Atom feeds: the latest published fact-checks, overall and per topic,
+and the corrections log.
+
+An item's text opens with the article's public change records, newest first
+("Corrected on 3 May 2026: ..."), and its date is the latest change readers
+saw: Atom's ``updated``, and RSS's one date, ``pubDate``, so feed readers
+show a corrected item again (Atom keeps ``published`` as the first
+publication).
+"""
 
 import datetime
 
@@ -10,7 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from . import pagination, publishing, structured_data
-from .models import FactCheck, Topic, listing_key
+from .models import Correction, FactCheck, Topic, listing_key
 
 ITEMS = 30
 
@@ -45,7 +53,10 @@ class LatestFactChecksFeed(Feed):
         # What each item says comes prepared with its page (publishing).
         fields = ("headline", "slug", "first_published_at", "published_at")
         newest = pagination.newest_first(
-            FactCheck.objects.published().only(*fields), {}, ITEMS, self.listed(obj)
+            FactCheck.objects.published().only(*fields),
+            {},
+            ITEMS,
+            listed=self.listed(obj),
         )
         return publishing.with_feed_entries(newest.items)
 
@@ -60,7 +71,9 @@ class LatestFactChecksFeed(Feed):
         return item.feed_entry["description"]
 
     def item_pubdate(self, item):
-        return structured_data.published(item)
+        if self.feed_type is Atom1Feed:
+            return structured_data.published(item)
+        return self.item_updateddate(item)  # RSS has one date: the latest change
 
     def item_updateddate(self, item):
         return datetime.datetime.fromisoformat(item.feed_entry["updated"])
@@ -120,3 +133,79 @@ class TopicAtomFeed(TopicFeed):
 
     def subtitle(self, obj=None):
         return self.description(obj)
+
+
+class CorrectionsFeed(Feed):
+    """Every public change record, newest first: the corrections log as a feed."""
+
+    url_name = "factcheck:corrections-feed"
+
+    def feed_url(self, obj=None):
+        return absolute(reverse(self.url_name))
+
+    def title(self, obj=None):
+        return _("Corrections and updates — %(site)s") % {"site": settings.SITE_NAME}
+
+    def description(self, obj=None):
+        return _(
+            "Every clarification, update, correction, re-rating and retraction "
+            "on our fact-checks."
+        )
+
+    def link(self, obj=None):
+        return absolute(reverse("factcheck:corrections"))
+
+    def items(self, obj=None):
+        return list(
+            Correction.objects.on_the_record()
+            .select_related("factcheck")
+            .only(*LOG_FIELDS)
+            .order_by("-issued_at", "-pk")[:ITEMS]
+        )
+
+    def item_title(self, item):
+        return _("%(kind)s: %(headline)s") % {
+            "kind": item.get_kind_display(),
+            "headline": item.factcheck.headline,
+        }
+
+    description_template = "factcheck/feeds/correction_description.html"
+
+    def item_link(self, item):
+        return absolute(f"{item.factcheck.get_absolute_url()}#correction-{item.pk}")
+
+    def item_guid(self, item):
+        return self.item_link(item)
+
+    def item_pubdate(self, item):
+        return item.issued_at
+
+    def item_updateddate(self, item):
+        return item.issued_at
+
+    def author_name(self, obj=None):
+        return settings.SITE_NAME
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class CorrectionsAtomFeed(CorrectionsFeed):
+    feed_type = Atom1Feed
+    url_name = "factcheck:corrections-feed-atom"
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+
+#: What the corrections log and its feeds read of a record and its article.
+LOG_FIELDS = [
+    "factcheck",
+    "kind",
+    "text",
+    "issued_at",
+    "old_rating_label",
+    "new_rating_label",
+    "factcheck__headline",
+    "factcheck__slug",
+]

@@ -20,16 +20,14 @@ MAX_PAGE = 50
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
-def cursor(factcheck):
-    """The position of ``factcheck`` in a list: microseconds since 1970, and id."""
-    microseconds = (factcheck.first_published_at - EPOCH) // datetime.timedelta(
-        microseconds=1
-    )
-    return f"{microseconds}-{factcheck.pk}"
+def cursor(row, field="first_published_at"):
+    """The position of ``row`` in a list by ``field``: microseconds since 1970, and id."""
+    microseconds = (getattr(row, field) - EPOCH) // datetime.timedelta(microseconds=1)
+    return f"{microseconds}-{row.pk}"
 
 
 def _position(value):
-    """``(first_published_at, pk)`` from a cursor; 404 for a malformed one."""
+    """``(date, pk)`` from a cursor; 404 for a malformed one."""
     try:
         microseconds, pk = (int(part) for part in value.split("-"))
         return EPOCH + datetime.timedelta(microseconds=microseconds), pk
@@ -50,18 +48,23 @@ class Page:
         return self.newer is None
 
 
-def newest_first(queryset, params, size, listed=None):
-    """The page of ``queryset`` (published fact-checks) that ``params`` asks for.
+def newest_first(queryset, params, size, field="first_published_at", listed=None):
+    """The page of ``queryset`` that ``params`` asks for, newest first by ``field``.
 
-    ``listed`` names one list page (a ``Listing`` key): its fact-checks are
-    read along that list's own index instead of the publication-date index.
-    Every condition goes in one ``filter()``, so that it is one join.
+    ``field`` is a date column indexed with the id (published fact-checks by
+    their first publication; the corrections log by ``issued_at``).
+    ``listed`` names one list page of fact-checks (a ``Listing`` key): they
+    are read along that list's own index instead of the publication-date
+    index. Every condition goes in one ``filter()``, so that it is one join.
     """
     if listed is None:
-        subject, at_field, pk_field = Q(), "first_published_at", "pk"
+        subject, at_field, pk_field = Q(), field, "pk"
     else:
         subject = Q(listings__key=listed)
-        at_field, pk_field = "listings__first_published_at", "listings__factcheck_id"
+        at_field, pk_field = f"listings__{field}", "listings__factcheck_id"
+
+    def position(row):
+        return cursor(row, field)
 
     def edge(at, pk, older):
         side = "lt" if older else "gt"
@@ -80,20 +83,20 @@ def newest_first(queryset, params, size, listed=None):
         items = rows[:size]
         return Page(
             items,
-            newer=cursor(items[0]) if items else None,
-            older=cursor(items[-1]) if len(rows) > size else None,
+            newer=position(items[0]) if items else None,
+            older=position(items[-1]) if len(rows) > size else None,
         )
     if after := params.get("after"):
         oldest = (at_field, pk_field)
         rows = list(edge(*_position(after), older=False).order_by(*oldest)[: size + 1])
         if len(rows) > size:
             items = rows[:size][::-1]
-            return Page(items, newer=cursor(items[0]), older=cursor(items[-1]))
+            return Page(items, newer=position(items[0]), older=position(items[-1]))
         # Back at the top: the first page, as everyone else sees it.
     rows = list(queryset.filter(subject).order_by(*newest)[: size + 1])
     items = rows[:size]
     return Page(
-        items, newer=None, older=cursor(items[-1]) if len(rows) > size else None
+        items, newer=None, older=position(items[-1]) if len(rows) > size else None
     )
 
 

@@ -2,7 +2,9 @@
 
 With ``FACTCHECK_PANEL_VOTES`` above 1, every claim needs that many editors
 agreeing with its rating, the publishing editor counting as one, and none of
-them an author (four eyes). A vote naming the verdict's current rating
+them an author (four eyes). A revision's re-rated verdict needs at least two,
+even with the panel off: a second editor approves a re-rating by voting for
+the new rating (``votes_needed``). A vote naming the verdict's current rating
 agrees; any other proposes a change. ``workflow.publish`` asks ``require_quorum``;
 ``vote`` runs inside the same lock and log as every other editorial step.
 """
@@ -30,6 +32,23 @@ def panel_size():
     return settings.FACTCHECK_PANEL_VOTES
 
 
+def votes_needed(claim):
+    """How many editors must agree on ``claim``'s rating, the publisher counting.
+
+    A re-rated verdict (only a revision has one) needs a second editor: the
+    vote is the approval, on the claim it concerns, in the review's own panel.
+    """
+    verdict = getattr(claim, "verdict", None)
+    if verdict is not None and verdict.is_rerated:
+        return max(panel_size(), 2)
+    return panel_size()
+
+
+def is_voting(factcheck):
+    """Whether the panel's votes count on ``factcheck``: panel on, or a revision."""
+    return panel_size() > 1 or factcheck.revision_of_id is not None
+
+
 @dataclass(frozen=True)
 class Tally:
     """One claim's votes in the current review round."""
@@ -37,6 +56,10 @@ class Tally:
     number: int
     claim: Claim
     votes: list
+
+    @property
+    def needed(self):
+        return votes_needed(self.claim)
 
     @property
     def agreeing(self):
@@ -101,17 +124,19 @@ def start_new_round(factcheck):
 
 
 def require_quorum(factcheck, publisher):
-    """Raise ``QuorumNotReached`` unless every claim has ``panel_size()`` agreeing editors.
+    """Raise ``QuorumNotReached`` unless every claim has the agreeing editors it needs.
 
-    Publishing counts as one agreeing vote.
+    Publishing counts as one agreeing vote; ``votes_needed`` says how many.
     """
-    needed = panel_size()
-    if needed <= 1:
+    if not is_voting(factcheck):
         return
     # Each ballot asks whether its voter is an author: read the byline once.
     prefetch_related_objects([factcheck], "bylines")
     short = []
     for row in tally(factcheck):
+        needed = row.needed
+        if needed <= 1:
+            continue
         own = next((b for b in row.votes if b.voter_id == publisher.pk), None)
         if own is not None and not own.agrees:
             short.append(
@@ -132,11 +157,19 @@ def require_quorum(factcheck, publisher):
             if not permissions.is_self_approval(ballot.voter, factcheck)
         } | {publisher.pk}
         if len(agreeing) < needed:
-            short.append(
-                _(
+            if row.claim.verdict.is_rerated:
+                message = _(
+                    "%(claim)s: a re-rating needs %(needed)s editors who are not its "
+                    "authors to agree with the new rating, counting you; "
+                    "%(count)s do. Another editor approves it with a vote."
+                )
+            else:
+                message = _(
                     "%(claim)s: %(count)s of the %(needed)s editors the rating panel "
                     "needs agree with its rating, counting you."
                 )
+            short.append(
+                message
                 % {
                     "claim": claim_label(row.number, row.claim),
                     "count": len(agreeing),

@@ -128,7 +128,13 @@ def step_refusal(user, factcheck, action):
         return _("Only the article's authors and the editors can restore its versions.")
     if action == Action.REVISE and not _may_write(user, factcheck):
         return _("Only the article's authors and the editors can revise it.")
-    if action == Action.PUBLISH and is_self_approval(user, factcheck):
+    if (
+        action == Action.PUBLISH
+        and is_self_approval(user, factcheck)
+        # A revision's own editor may publish it alone as a minor change:
+        # ``workflow.publish`` checks four eyes once the class is known.
+        and factcheck.revision_of_id is None
+    ):
         return _("You wrote this fact-check, so another editor has to publish it.")
     if action == Action.VOTE and is_self_approval(user, factcheck):
         return _("You wrote this fact-check, so you cannot vote on its ratings.")

@@ -43,8 +43,10 @@ from .models import (
     PublishedPage,
     Rating,
     Topic,
+    Verdict,
 )
 from .models.listings import listing_key
+from .models.parts import KEPT
 from .models.people import display_name
 from .models.querysets import visible_to_readers
 
@@ -274,6 +276,8 @@ def tags_of(factcheck):
         caching.LATEST,
         caching.SEARCH,
     }
+    if factcheck.corrections.exists():
+        tags.add(caching.CORRECTIONS)  # its records come and go with it
     tags.update(
         caching.tag("topic", slug)
         for slug in factcheck.topics.values_list("slug", flat=True)
@@ -369,12 +373,33 @@ def published(factcheck, *, before=Shown()):
     ``before`` is where it was shown before (a revision may move it to other
     topics, or credit other people).
     """
+    keep_verdicts(factcheck)
     prepare(factcheck)
     _relist(factcheck)
     team = _credits_changed(factcheck, before)
     caching.changed(*before.tags, *tags_of(factcheck), *team)
     # The evidence locker archives the sources as they went out.
     locker.published(factcheck)
+
+
+def keep_verdicts(factcheck):
+    """Each verdict readers see for the first time keeps its rating as it is now.
+
+    New verdicts and re-rated ones take the rating's label, meaning, value,
+    colour and the scale's bounds; the others keep what they were published
+    with, so a later edit of the scale changes no published verdict.
+    """
+    bounds = Rating.objects.bounds()
+    fresh = [
+        verdict
+        for verdict in Verdict.objects.filter(claim__factcheck=factcheck)
+        .select_related("rating")
+        .order_by()
+        if verdict.rating_id is not None and not verdict.is_kept
+    ]
+    for verdict in fresh:
+        verdict.keep_as_published(bounds)
+    Verdict.objects.bulk_update(fresh, [f"published_{name}" for name in KEPT])
 
 
 def withdrawn(factcheck):
@@ -398,9 +423,11 @@ def sources_archived(factcheck):
 
 
 def corrected(factcheck):
-    """``factcheck`` took a correction: its page and what dates it change."""
+    """``factcheck`` took a correction: its page, what dates it and the log change."""
     prepare(factcheck)
-    caching.changed(caching.tag("article", factcheck.slug), caching.LATEST)
+    caching.changed(
+        caching.tag("article", factcheck.slug), caching.LATEST, caching.CORRECTIONS
+    )
 
 
 #: Shared records, and where published articles show them.
@@ -416,6 +443,12 @@ _SHOWN_IN = {
 def _showing(record):
     if isinstance(record, AuthorProfile):
         return Q(bylines__author=record.user_id) | Q(editor=record.user_id)
+    if isinstance(record, Rating):
+        # Only verdicts not kept as published show the scale as it is now.
+        unkept = Verdict.objects.filter(rating=record).filter(
+            Q(published_label="") | ~Q(published_rating=record)
+        )
+        return Q(pk__in=unkept.values("claim__factcheck"))
     return Q(**{_SHOWN_IN[type(record)]: record})
 
 

@@ -148,19 +148,21 @@ def copy(original, user):
     return revision
 
 
-def merge(revision, original):
+def merge(revision, original, *, shown=True):
     """Make ``original`` say what ``revision`` says, then delete the revision.
 
     The revision's parts move over (with their verdicts, appearances and the
     votes of its review round) and replace the original's; its log entries
     move too, so the article's history is complete. The original's slug,
     publication dates and corrections are untouched; ``revised_at`` records
-    the change for readers. Both rows must be locked.
+    the change for readers, unless it is not ``shown`` to them (a minor
+    change moves no date). Both rows must be locked.
     """
     for attname, value in _content(revision).items():
         setattr(original, attname, value)
     original.updated_by_id = revision.updated_by_id
-    original.revised_at = timezone.now()
+    if shown:
+        original.revised_at = timezone.now()
     # The image was checked when uploaded; re-reading it here is wasted I/O.
     original.full_clean(exclude={"hero_image"})
     editing.save_locked(original, fields=[*CONTENT_FIELDS, "updated_by", "revised_at"])

@@ -97,9 +97,11 @@ def _item_reviewed(claim):
     return item
 
 
-def _review_rating(rating, bounds):
+def _review_rating(verdict, bounds):
+    # As published, on the scale as it was then, until a re-rating.
+    rating = verdict.shown_rating
     data = {"@type": "Rating", "alternateName": rating.label}
-    worst, best = bounds
+    worst, best = getattr(rating, "bounds", bounds)
     if rating.value is not None and worst is not None:
         data.update(ratingValue=rating.value, bestRating=best, worstRating=worst)
     return data
@@ -120,7 +122,7 @@ def claim_review(claim, base_url, bounds):
         "url": base_url + factcheck.get_absolute_url(),
         "claimReviewed": claim.statement,
         "itemReviewed": _item_reviewed(claim),
-        "reviewRating": _review_rating(claim.verdict.rating, bounds),
+        "reviewRating": _review_rating(claim.verdict, bounds),
         "author": organisation(),
         "datePublished": _date(published(factcheck)),
         "inLanguage": factcheck.language,

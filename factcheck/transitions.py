@@ -144,6 +144,10 @@ def guard_state(factcheck, action):
     allowed = factcheck.status in transition.sources
     if action == Action.PUBLISH and factcheck.status == Status.PUBLISHED:
         allowed = factcheck.is_scheduled
+    if action == Action.PUBLISH and factcheck.revision_of_id is not None:
+        # A minor change goes out without review; ``workflow.publish`` refuses
+        # any other class from a draft.
+        allowed = factcheck.status in (Status.DRAFT, Status.REVIEW)
     if action in (Action.REVISE, Action.RETRACT):
         # Only what readers have seen is revised or retracted; a scheduled
         # article is taken off the schedule (unpublished) instead.

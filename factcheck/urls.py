@@ -158,6 +158,21 @@ urlpatterns = [
         ),
         name="search",
     ),
+    path(
+        "corrections/",
+        read_only(pages.CorrectionsLogView.as_view(), caching.CORRECTIONS, LIST),
+        name="corrections",
+    ),
+    path(
+        "corrections/feed/",
+        read_only(feeds.CorrectionsFeed(), caching.CORRECTIONS),
+        name="corrections-feed",
+    ),
+    path(
+        "corrections/feed/atom/",
+        read_only(feeds.CorrectionsAtomFeed(), caching.CORRECTIONS),
+        name="corrections-feed-atom",
+    ),
     path("feed/", read_only(feeds.LatestFactChecksFeed(), caching.LATEST), name="feed"),
     path(
         "feed/atom/",

@@ -17,8 +17,12 @@ def rated_claims(factcheck):
 
 
 def ratings(factcheck):
-    """The rating of each rated claim, in the article's order (repeats kept)."""
-    return [claim.verdict.rating for claim in rated_claims(factcheck)]
+    """The rating readers see of each rated claim, in order (repeats kept).
+
+    As each verdict was published (``Verdict.shown_rating``), so an edit of
+    the scale changes no published verdict until it is re-rated.
+    """
+    return [claim.verdict.shown_rating for claim in rated_claims(factcheck)]
 
 
 def shared(ratings):

@@ -9,7 +9,10 @@ rating panel's votes and quorum in ``panel``).
 A live article is changed through a revision: ``start_revision`` opens a
 working copy that goes through review like a draft, and ``publish`` copies it
 over the original, so readers see the live version until the change is
-approved (the mechanics are in ``revisions``).
+approved (the mechanics are in ``revisions``). The publishing editor gives
+the change its class (``changes``): a minor one goes out alone and quietly,
+the others with a public change record, a re-rating with a second editor's
+vote on each new rating.
 """
 
 from django.core.exceptions import ValidationError
@@ -18,6 +21,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import (
+    changes,
     editing,
     gate,
     notifications,
@@ -28,7 +32,8 @@ from . import (
     tipsters,
     versions,
 )
-from .models import FactCheck, Priority, TransitionLog, Verdict
+from .changes import ChangeClass
+from .models import Correction, FactCheck, Priority, Status, TransitionLog, Verdict
 from .models.people import display_name
 from .permissions import NotAllowed
 from .transitions import (
@@ -44,6 +49,7 @@ Action = TransitionLog.Action
 
 __all__ = [
     "Action",
+    "ChangeClass",
     "IncompleteFactCheck",
     "NotAllowed",
     "RevisionAlreadyOpen",
@@ -106,6 +112,12 @@ def _move(factcheck, user, action, *, note="", prepare=None, notify=None):
             publishing.published(row)
             tipsters.verdict_published(row)
         elif action in (Action.UNPUBLISH, Action.RETRACT):
+            if action == Action.RETRACT:
+                # Readers find the retraction at the article's address, so it
+                # is a public change record too (the corrections log).
+                editing.append_record(
+                    factcheck=row, user=user, kind=Correction.Kind.RETRACTION, text=note
+                )
             publishing.withdrawn(row)
         if notify:
             notify(row, user, note)
@@ -176,18 +188,19 @@ def request_changes(factcheck, user, note):
     )
 
 
-def publish(factcheck, user, at=None, version=None):
+def publish(factcheck, user, at=None, version=None, change_class="", note=""):
     """Publish now, or at ``at`` (readers see it from then on, without a scheduler).
 
     Refused while the publish gate lists problems or the rating panel has not
     reached its quorum. ``version``, when given, is the ``lock_version`` the
     editor reviewed: if the article changed since, publishing is refused, so
     nobody approves words they have not read. A revision is published over its
-    original, which is returned (see ``_publish_revision``).
+    original, which is returned, as a change of ``change_class`` with the
+    public ``note`` (see ``_publish_revision``).
     """
     permissions.check_step(user, factcheck, Action.PUBLISH)
     if factcheck.revision_of_id is not None:
-        return _publish_revision(factcheck, user, at, version)
+        return _publish_revision(factcheck, user, at, version, change_class, note)
     if at is not None and at <= timezone.now():
         raise TransitionNotAllowed(
             _("The publication time has passed: pick a later one, or publish now."),
@@ -297,11 +310,15 @@ def _require_reviewed(row, version):
         )
 
 
-def _publish_revision(revision, user, at, version=None):
+def _publish_revision(revision, user, at, version, change_class, note):
     """Copy an approved revision over its live original; return the original.
 
     Readers keep the URL and the publication dates; the revision row is gone
-    afterwards and its history is the original's.
+    afterwards and its history is the original's. The class must fit what
+    changed (``changes.refusal``). A minor change may be published from a
+    draft by the editor who made it, with no vote, no public record and no
+    new date for readers; any other class goes through review, four eyes and
+    the rating panel, and leaves a public change record with ``note``.
     """
     if at is not None:
         raise TransitionNotAllowed(
@@ -311,6 +328,24 @@ def _publish_revision(revision, user, at, version=None):
             ),
             code="revision_scheduled",
         )
+    if change_class not in ChangeClass.values:
+        raise TransitionNotAllowed(
+            _(
+                "Say what kind of change this is: minor, a clarification, an "
+                "update, a correction or a re-rating."
+            ),
+            code="change_class",
+        )
+    minor = change_class == ChangeClass.MINOR
+    note = (note or "").strip()
+    if not minor:
+        note = _require_note(
+            note,
+            _(
+                "Write the public note: readers see it on the article with its "
+                "date, and in the corrections log."
+            ),
+        )
     with locked(revision, user, Action.PUBLISH) as row:
         original = FactCheck.objects.select_for_update().get(pk=row.revision_of_id)
         conflict = revision_conflict(row, original)
@@ -318,23 +353,80 @@ def _publish_revision(revision, user, at, version=None):
             raise TransitionNotAllowed(conflict, code="revision_conflict")
         _require_reviewed(row, version)
         _require_gate(row)
-        panel.require_quorum(row, user)
+        rerated = changes.rerated(row)
+        refusal = changes.refusal(
+            change_class, changes.what_changed(row, original), rerated
+        )
+        if refusal:
+            raise TransitionNotAllowed(refusal, code="change_class")
+        if not minor:
+            _require_second_pair_of_eyes(row, user)
         from_status = row.status
         if row.editor_id is None:
             row.editor = user  # credited as on any publication
         shown_before = publishing.shown(original)
         ratings_before = _ratings(original)
-        revisions.merge(row, original)
+        revisions.merge(row, original, shown=not minor)
         FactCheck.objects.filter(pk=original.pk).refresh_search_vector()
-        versions.record(original, user, _("Revision published."))
+        record = None
+        if not minor:
+            old, new = changes.rating_labels(rerated)
+            record = editing.append_record(
+                factcheck=original,
+                user=user,
+                kind=change_class,
+                text=note,
+                issued_at=original.revised_at,
+                old_rating_label=old,
+                new_rating_label=new,
+            )
+        versions.record(
+            original,
+            user,
+            _("Revision published: %(kind)s.")
+            % {"kind": changes.ChangeClass(change_class).label},
+        )
         entry = TransitionLog.objects.record(
-            original, user, Action.PUBLISH, from_status, _("Revision published")
+            original, user, Action.PUBLISH, from_status, _revision_note(record, note)
         )
         publishing.published(original, before=shown_before)
         if _ratings(original) != ratings_before:
             tipsters.rerated(original, entry)
+        elif record is not None:
+            tipsters.corrected(original, record)
         notifications.published(original, user)
     return original
+
+
+def _require_second_pair_of_eyes(row, user):
+    """Anything readers are told of is reviewed, by an editor who did not write it."""
+    if row.status != Status.REVIEW:
+        raise TransitionNotAllowed(
+            _(
+                "Only a minor change is published without review: submit this "
+                "revision for review first."
+            ),
+            code="not_reviewed",
+        )
+    if permissions.is_self_approval(user, row):
+        raise NotAllowed(
+            _(
+                "You made or wrote this revision, so another editor has to publish "
+                "it; only a minor change may be published by its own editor."
+            )
+        )
+    panel.require_quorum(row, user)
+
+
+def _revision_note(record, note):
+    """The log's line for a published revision: its class, and its note."""
+    if record is None:
+        text = _("Revision published as a minor change")
+        return f"{text}: {note}" if note else text
+    return _("Revision published (%(kind)s): %(note)s") % {
+        "kind": record.get_kind_display().lower(),
+        "note": note,
+    }
 
 
 def _ratings(factcheck):

@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from factcheck import workflow
+from factcheck import panel, workflow
 from factcheck.models import (
     AuthorProfile,
     Byline,
@@ -222,3 +222,11 @@ def make_mixed_verdicts(journalist, editor):
     second.verdict.save()
     workflow.submit_for_review(factcheck, journalist)
     return workflow.publish(factcheck, editor)
+
+
+def publish_rerating(revision, editor, second_editor, note="We changed our verdict."):
+    """Publish a revision that re-rates, ``second_editor`` voting for each new rating."""
+    for claim in revision.claims.select_related("verdict"):
+        if claim.verdict.is_rerated:
+            panel.vote(claim, second_editor, claim.verdict.rating)
+    return workflow.publish(revision, editor, change_class="rerating", note=note)

@@ -169,6 +169,12 @@ def test_a_live_article_is_revised_while_readers_keep_the_old_version(open_as):
     waiting = chief.locator("#waiting-for-review")
     expect(waiting).to_contain_text("(revision)")
     waiting.get_by_role("link", name=REVISED).click()
+    # A revision is published with its class: a new headline is an update.
+    chief.locator(".workflow-step-publish summary").click()
+    chief.select_option(".workflow-step-publish select[name=change_class]", "update")
+    chief.fill(
+        ".workflow-step-publish textarea[name=note]", "We sharpened the headline."
+    )
     chief.locator(".workflow-step-publish button").click()
     expect(chief.locator(".messagelist")).to_contain_text(
         "Published: readers can see it now."

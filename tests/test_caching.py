@@ -291,14 +291,20 @@ def test_a_renamed_claimant_shows_on_every_page_that_names_them(client, publishe
         assert "The Renamed Claimant" in client.get(page).content.decode(), page
 
 
-def test_a_rating_relabelled_shows_on_the_articles_rated_so(client, published):
+def test_a_rating_relabelled_leaves_the_articles_rated_so_alone(client, published):
+    """Published verdicts keep their label until re-rated; the scale's pages change."""
     false = rating("false")
-    _warm(client, published.get_absolute_url())
+    _warm(client, published.get_absolute_url(), reverse("factcheck:how-we-rate"))
     false.label = "Plainly false"
     false.save()
     content = client.get(published.get_absolute_url()).content.decode()
-    assert "Plainly false" in content
-    assert '"alternateName": "Plainly false"' in content
+    article = content.split('<article class="article"', 1)[1].split("</article>")[0]
+    assert "False" in article
+    assert "Plainly false" not in article
+    assert '"alternateName": "False"' in content
+    assert (
+        "Plainly false" in client.get(reverse("factcheck:how-we-rate")).content.decode()
+    )
 
 
 def test_a_revised_card_reaches_the_pages_that_list_it(
@@ -318,7 +324,7 @@ def test_a_revised_card_reaches_the_pages_that_list_it(
         factcheck=revision, user=journalist, version=revision.lock_version
     )
     workflow.submit_for_review(revision, journalist)
-    workflow.publish(revision, editor)
+    workflow.publish(revision, editor, change_class="minor")
 
     assert "New headline" in client.get(listing.get_absolute_url()).content.decode()
     _served_from_cache(client, unrelated.get_absolute_url(), django_assert_num_queries)

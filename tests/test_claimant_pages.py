@@ -231,7 +231,9 @@ class TestCache:
         revision = workflow.start_revision(live, journalist)
         revision.claims.update(claimant=ClaimantFactory())
         workflow.submit_for_review(revision, journalist)
-        workflow.publish(revision, editor)
+        workflow.publish(
+            revision, editor, change_class="correction", note="Someone else said it."
+        )
         assert client.get(url).status_code == 404
 
     def test_an_edit_to_the_claimant_shows_on_their_page_and_articles(

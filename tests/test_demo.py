@@ -99,10 +99,10 @@ OLD_DEMO = [
     ("ketamine-depression-treatment-resistant", "published", ["journalist"],
      ["health"], ["mostly-true"], [2], 5, 2, 0),
     ("hot-water-every-15-minutes-does-not-kill-viruses", "published", ["reporter"],
-     ["health"], ["false"], [2], 4, 1, 0),
+     ["health"], ["false"], [2], 4, 1, 1),
     ("budget-debate-inflation-and-wages-claims", "published",
-     ["journalist", "reporter"], ["economy", "politics"], ["mostly-true", "true"],
-     [2, 1], 4, 1, 0),
+     ["journalist", "reporter"], ["economy", "politics"],
+     ["mostly-true", "mostly-true"], [2, 1], 4, 1, 1),
     ("great-wall-of-china-not-visible-from-space", "published", ["journalist"],
      ["science"], ["false"], [1], 3, 1, 0),
     ("electric-cars-lifetime-co2-emissions", "published", ["journalist"],
@@ -192,7 +192,7 @@ def test_the_budget_check_shows_both_claimants_right_of_reply(client, loaded):
 
 
 def test_corrections_are_issued_after_publication_and_logged(loaded):
-    correction = Correction.objects.get()
+    correction = Correction.objects.get(kind=Correction.Kind.CORRECTION)
     factcheck = correction.factcheck
     assert factcheck.slug == "electric-cars-lifetime-co2-emissions"
     assert correction.kind == Correction.Kind.CORRECTION
@@ -224,11 +224,33 @@ def test_published_articles_are_backdated_with_their_history(loaded):
         assert factcheck.created_at < factcheck.published_at
         logged = factcheck.transitions.values_list("action", "created_at")
         for action, when in logged:
-            if action == TransitionLog.Action.CORRECT:
+            if action == TransitionLog.Action.CORRECT or (
+                "revision" in entry and when > factcheck.published_at
+            ):
+                # A correction, or a revision's steps, on the day of its record.
                 issued = factcheck.corrections.get().issued_at
                 assert when == issued > factcheck.published_at
             else:
                 assert when <= factcheck.published_at
+
+
+def test_the_demo_has_a_re_rating_and_a_clarification(client, loaded):
+    budget = FactCheck.objects.get(slug="budget-debate-inflation-and-wages-claims")
+    record = budget.corrections.get()
+    assert (record.kind, record.old_rating_label, record.new_rating_label) == (
+        "rerating",
+        "True",
+        "Mostly true",
+    )
+    assert record.issued_at == budget.published_at + datetime.timedelta(days=6)
+    page = client.get(budget.get_absolute_url()).content.decode()
+    assert "from “True” to “Mostly true”" in page
+    hot_water = FactCheck.objects.get(
+        slug="hot-water-every-15-minutes-does-not-kill-viruses"
+    )
+    assert hot_water.corrections.get().kind == "clarification"
+    log = client.get("/corrections/").content.decode()
+    assert log.index(hot_water.headline) < log.index(budget.headline)  # newest first
 
 
 def test_the_importer_builds_every_demo_article(settings, monkeypatch):

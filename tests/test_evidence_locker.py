@@ -653,7 +653,7 @@ def test_a_published_revision_keeps_the_archive_and_archives_again(
     first = SourceSnapshot.objects.get()
     revision = workflow.start_revision(live, journalist)
     workflow.submit_for_review(revision, journalist)
-    workflow.publish(revision, other_editor)
+    workflow.publish(revision, other_editor, change_class="minor")
     run_jobs()
     assert list(SourceSnapshot.objects.filter(factcheck=live)) == [
         SourceSnapshot.objects.first(),

@@ -16,6 +16,7 @@ from tests.factories import (
     make_factcheck,
     make_published,
     make_user,
+    publish_rerating,
     rewrite_revision,
 )
 
@@ -65,7 +66,7 @@ def test_a_revision_moves_it_to_the_lists_it_now_belongs_on(
     rewrite_revision(revision, other)  # new topic, rating and co-author
     workflow.submit_for_review(revision, journalist)
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.publish(revision, make_user("Editors"))
+        publish_rerating(revision, make_user("Editors"), make_user("Editors"))
 
     after = keys_of(live)
     science = Topic.objects.get(slug="science")

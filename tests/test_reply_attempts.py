@@ -277,7 +277,12 @@ class TestRevision:
         )
 
         workflow.submit_for_review(revision, journalist)
-        workflow.publish(FactCheck.objects.get(pk=revision.pk), editor)
+        workflow.publish(
+            FactCheck.objects.get(pk=revision.pk),
+            editor,
+            change_class="update",
+            note="The campaign has replied.",
+        )
 
         kept = ReplyAttempt.objects.filter(factcheck=live).order_by("response")
         assert [(a.response, a.claim.factcheck_id) for a in kept] == [

@@ -170,7 +170,10 @@ class TestAdmin:
             response.content.decode()
         )
 
-        response = client.post(step_url(revision, "publish"), follow=True)
+        assert "change_class" in publish["form"].fields
+        response = client.post(
+            step_url(revision, "publish"), {"change_class": "minor"}, follow=True
+        )
 
         assert response.redirect_chain == [(change_url(live), 302)]
         assert shown_messages(response) == ["Published: readers can see it now."]

@@ -18,6 +18,7 @@ from factcheck.models import (
 from tests.factories import (
     CorrectionFactory,
     make_factcheck,
+    rating,
     rewrite_revision,
 )
 from tests.jobs import run_jobs
@@ -26,6 +27,8 @@ from tests.records import log_of, what_readers_see
 pytestmark = pytest.mark.django_db
 
 Action = workflow.Action
+#: A revision's class where the test is about something else.
+MINOR = {"change_class": "minor"}
 
 
 class TestPublish:
@@ -52,6 +55,8 @@ class TestPublish:
             "published_at": published_at,
             "status": Status.PUBLISHED,
         }
+        # The re-rating's second editor votes for the new rating.
+        panel.vote(revision.claims.get(), editor, rating("misleading"))
         revision_log = log_of(revision)
         run_jobs()  # the messages of the steps so far
         mailoutbox.clear()
@@ -66,12 +71,16 @@ class TestPublish:
         # version (versions.record). Deleting the revision deletes its
         # sources' snapshots too (the evidence locker's, kept per article:
         # the live one keeps its own); and it checks whether it quotes experts
-        # before and after (the experts page lists it).
+        # before and after (the experts page lists it). As a re-rating it
+        # compares what changed, counts the second editor's vote, keeps the new
+        # rating as published and leaves its public record.
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(126),
+            django_assert_max_num_queries(144),
         ):
-            result = workflow.publish(revision, other_editor)
+            result = workflow.publish(
+                revision, other_editor, change_class="rerating", note="New study."
+            )
 
         assert result == live
         assert not FactCheck.objects.filter(pk=revision.pk).exists()
@@ -92,7 +101,12 @@ class TestPublish:
         ]
         assert history[2][0] == "revise"
         assert history[3:-1] == revision_log
-        assert history[-1] == ("publish", "review", "published", "Revision published")
+        assert history[-1] == (
+            "publish",
+            "review",
+            "published",
+            "Revision published (re-rating): New study.",
+        )
         page = client.get(url)
         assert page.status_code == 200
         assert "new evidence" in page.content.decode()
@@ -108,13 +122,13 @@ class TestPublish:
     def test_no_editor_publishes_a_revision_they_started(
         self, live, other_editor, editor
     ):
+        """Unless it is minor (tests/test_change_classes.py)."""
         revision = workflow.start_revision(live, other_editor)
         workflow.submit_for_review(revision, other_editor)
-        assert workflow.can_transition(other_editor, revision, Action.PUBLISH) is False
         with pytest.raises(PermissionDenied, match="another editor"):
-            workflow.publish(revision, other_editor)
+            workflow.publish(revision, other_editor, change_class="update", note="N")
         assert FactCheck.objects.get(pk=revision.pk).status == Status.REVIEW
-        workflow.publish(revision, editor)
+        workflow.publish(revision, editor, change_class="update", note="New.")
         assert not FactCheck.objects.filter(pk=revision.pk).exists()
 
     def test_a_co_author_on_the_byline_does_not_publish_it(
@@ -126,7 +140,7 @@ class TestPublish:
         revision = workflow.start_revision(shared, journalist)
         workflow.submit_for_review(revision, journalist)
         with pytest.raises(PermissionDenied):
-            workflow.publish(revision, other_editor)
+            workflow.publish(revision, other_editor, change_class="update", note="N")
         assert FactCheck.objects.get(pk=revision.pk).status == Status.REVIEW
 
     def test_the_gate_is_checked_again_at_publication(
@@ -136,7 +150,7 @@ class TestPublish:
         workflow.submit_for_review(revision, journalist)
         settings.FACTCHECK_MIN_SOURCES_PER_CLAIM = 5
         with pytest.raises(workflow.IncompleteFactCheck, match="at least 5"):
-            workflow.publish(revision, editor)
+            workflow.publish(revision, editor, **MINOR)
         assert what_readers_see(live) == before
         assert FactCheck.objects.get(pk=revision.pk).status == Status.REVIEW
 
@@ -146,10 +160,10 @@ class TestPublish:
         settings.FACTCHECK_PANEL_VOTES = 2
         workflow.submit_for_review(revision, journalist)
         with pytest.raises(panel.QuorumNotReached):
-            workflow.publish(revision, editor)
+            workflow.publish(revision, editor, change_class="update", note="New.")
         for claim in revision.claims.all():
             panel.vote(claim, other_editor, claim.verdict.rating)
-        workflow.publish(revision, editor)
+        workflow.publish(revision, editor, change_class="update", note="New.")
         assert not FactCheck.objects.filter(pk=revision.pk).exists()
 
     def test_a_revision_cannot_be_scheduled(self, live, revision, journalist, editor):
@@ -169,7 +183,7 @@ class TestPublish:
     ):
         correction = CorrectionFactory(factcheck=live, issued_by=editor)
         workflow.submit_for_review(revision, journalist)
-        workflow.publish(revision, editor)
+        workflow.publish(revision, editor, **MINOR)
         assert list(live.corrections.all()) == [correction]
         assert not Correction.objects.exclude(factcheck=live).exists()
 
@@ -186,7 +200,7 @@ class TestPublish:
             "revision cannot be published over it."
         )
         with pytest.raises(workflow.TransitionNotAllowed, match="no longer live"):
-            workflow.publish(revision, editor)
+            workflow.publish(revision, editor, **MINOR)
         assert what_readers_see(live) == before
         assert FactCheck.objects.get(pk=revision.pk).status == Status.REVIEW
 
@@ -199,22 +213,23 @@ class TestPublish:
         workflow.publish(live, editor)
         workflow.submit_for_review(revision, journalist)
         with pytest.raises(workflow.TransitionNotAllowed, match="may have changed"):
-            workflow.publish(revision, editor)
+            workflow.publish(revision, editor, **MINOR)
         assert FactCheck.objects.get(pk=live.pk).headline == "Fixed in place"
 
     def test_a_revision_is_published_once(self, live, revision, journalist, editor):
         workflow.submit_for_review(revision, journalist)
         stale = FactCheck.objects.get(pk=revision.pk)
-        workflow.publish(revision, editor)
+        workflow.publish(revision, editor, **MINOR)
         with pytest.raises(workflow.TransitionNotAllowed, match="no longer exists"):
-            workflow.publish(stale, editor)
-        assert [entry[3] for entry in log_of(live)].count("Revision published") == 1
+            workflow.publish(stale, editor, **MINOR)
+        notes = [entry[3] for entry in log_of(live)]
+        assert notes.count("Revision published as a minor change") == 1
 
     def test_a_new_revision_can_start_once_one_is_published(
         self, live, revision, journalist, editor
     ):
         workflow.submit_for_review(revision, journalist)
-        workflow.publish(revision, editor)
+        workflow.publish(revision, editor, **MINOR)
         again = workflow.start_revision(live, journalist)
         assert again.slug == f"{live.slug}-revision"
 

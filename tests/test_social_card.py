@@ -8,7 +8,7 @@ from PIL import Image, ImageFont, features
 
 from factcheck import social_card, workflow
 from factcheck.models import FactCheck, Rating, Verdict
-from tests.factories import make_published, rating
+from tests.factories import make_published, make_user, publish_rerating, rating
 
 pytestmark = pytest.mark.django_db
 
@@ -71,21 +71,22 @@ def test_the_card_is_redrawn_when_the_verdict_changes(client, draws):
     revision = workflow.start_revision(factcheck, factcheck.created_by)
     Verdict.objects.filter(claim__factcheck=revision).update(rating=rating("true"))
     workflow.submit_for_review(revision, factcheck.created_by)
-    workflow.publish(revision, factcheck.editor)
+    publish_rerating(revision, factcheck.editor, make_user("Editors"))
 
     after = card(client, factcheck)
 
     assert before != after
     assert len(draws) == 2
-    assert draws[-1][2] == [rating("true")]
+    assert [shown.label for shown in draws[-1][2]] == ["True"]
 
 
-def test_the_card_is_redrawn_when_the_rating_colour_changes(client, draws):
+def test_a_rating_colour_edit_leaves_published_cards_alone(client, draws):
+    """Published verdicts keep the colour they were published with."""
     factcheck = make_published(rating_slug="false")
     card(client, factcheck)
     Rating.objects.filter(slug="false").update(colour="#7f1d1d")
     card(client, factcheck)
-    assert len(draws) == 2
+    assert len(draws) == 1
 
 
 @pytest.mark.parametrize("claim", [LONG_CLAIM, HINDI, ARABIC, "x" * 600, "Short"])
@@ -222,10 +223,8 @@ def test_a_card_for_several_claims_shows_each_verdict(client, journalist, editor
     verdict.save()
     factcheck = FactCheck.objects.with_card_parts().get(pk=factcheck.pk)
 
-    assert social_card.card_subject(factcheck) == (
-        "Budget",
-        [rating("mostly-true"), rating("true")],
-    )
+    text, shown = social_card.card_subject(factcheck)
+    assert (text, [r.label for r in shown]) == ("Budget", ["Mostly true", "True"])
     colours = {
         colour for _, colour in open_png(card(client, factcheck)).getcolors(1 << 20)
     }
@@ -263,7 +262,7 @@ def test_a_new_verdict_gives_the_card_a_new_url_and_etag(client):
     revision = workflow.start_revision(factcheck, factcheck.created_by)
     Verdict.objects.filter(claim__factcheck=revision).update(rating=rating("true"))
     workflow.submit_for_review(revision, factcheck.created_by)
-    workflow.publish(revision, factcheck.editor)
+    publish_rerating(revision, factcheck.editor, make_user("Editors"))
 
     after = client.get(reverse("factcheck:card", args=[factcheck.slug]))["ETag"]
     new_page = client.get(factcheck.get_absolute_url()).content.decode()

@@ -290,7 +290,9 @@ def test_a_published_revision_dates_the_update(client, journalist, editor):
     first = factcheck.first_published_at.isoformat()
     revision = workflow.start_revision(factcheck, journalist)
     workflow.submit_for_review(revision, journalist)
-    factcheck = workflow.publish(revision, editor)
+    factcheck = workflow.publish(
+        revision, editor, change_class="update", note="New figures."
+    )
     dates = _dates(client, factcheck)
     revised = factcheck.revised_at.isoformat()
 

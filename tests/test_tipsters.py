@@ -15,7 +15,13 @@ from factcheck.models import (
     ReaderNotice,
     Verdict,
 )
-from tests.factories import make_factcheck, make_published, rating
+from tests.factories import (
+    make_factcheck,
+    make_published,
+    make_user,
+    publish_rerating,
+    rating,
+)
 from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
@@ -133,14 +139,14 @@ def test_a_re_rating_is_told_and_an_unchanged_revision_is_not(
 
     same = workflow.start_revision(draft, journalist)
     workflow.submit_for_review(same, journalist)
-    workflow.publish(same, editor)
+    workflow.publish(same, editor, change_class="minor")
     run_jobs()
     assert reader_mail() == []
 
     rerated = workflow.start_revision(draft, journalist)
     Verdict.objects.filter(claim__factcheck=rerated).update(rating=rating("misleading"))
     workflow.submit_for_review(rerated, journalist)
-    workflow.publish(rerated, editor)
+    publish_rerating(rerated, editor, make_user("Editors", username="second"))
     run_jobs()
     [email] = reader_mail()
     assert "changed our verdict" in email.subject

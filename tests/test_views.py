@@ -7,7 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from factcheck import editing, locker, workflow
@@ -102,7 +102,16 @@ def _surfaces(factcheck):
         reverse("factcheck:experts"),
         reverse("factcheck:team"),
         factcheck.get_absolute_url(),
+        *LOG_SURFACES,
     ]
+
+
+#: The corrections log and its feeds, which list a retraction (tests below).
+LOG_SURFACES = [
+    reverse_lazy("factcheck:corrections"),
+    reverse_lazy("factcheck:corrections-feed"),
+    reverse_lazy("factcheck:corrections-feed-atom"),
+]
 
 
 @pytest.mark.parametrize(
@@ -144,6 +153,9 @@ def test_unpublished_fact_checks_appear_nowhere(
         workflow.publish(hidden, editor, at=timezone.now() + datetime.timedelta(days=1))
     if state in ("unpublished", "retracted"):
         workflow.publish(hidden, editor)
+        editing.issue_correction(
+            factcheck=hidden, user=editor, kind="update", text="Zanzibar secret note"
+        )
         workflow.unpublish(hidden, editor, "Pulled.", retract=state == "retracted")
     if state == "draft":
         # Indexed, as a journalist's save leaves it; the steps index the rest.
@@ -155,6 +167,11 @@ def test_unpublished_fact_checks_appear_nowhere(
     for url in _surfaces(hidden):
         content = client.get(url).content.decode()
         assert "Zanzibar secret claim" not in content, url
+        assert "Zanzibar secret note" not in content, url
+        if state == "retracted" and url in LOG_SURFACES:
+            # The retraction is public (the article's address says so).
+            assert "Pulled." in content, url
+            continue
         assert "/fact-checks/hidden/" not in content, url
         assert "Dr Zanzibar" not in content, url
     assert "Visible Zanzibar check" in client.get("/").content.decode()

@@ -226,6 +226,21 @@ class CorrectionInline(ArticlePartInline, admin.StackedInline):
     fields = ["kind", "text", "issued_at"]
     allows = staticmethod(permissions.can_correct)
 
+    def get_queryset(self, request):
+        # A retraction's reason stays as given (``editing.reword_correction``).
+        return super().get_queryset(request).exclude(kind=Correction.Kind.RETRACTION)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            # Re-ratings come with a revision (``workflow.publish``); one
+            # issued earlier keeps its kind, which editing checks.
+            kwargs["choices"] = [
+                choice
+                for choice in db_field.get_choices(include_blank=False)
+                if choice[0] != Correction.Kind.RETRACTION
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def has_delete_permission(self, request, obj=None):
         # Readers saw the correction: it stays, though its wording may be fixed.
         return False

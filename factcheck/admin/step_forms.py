@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy, ngettext
 
 from .. import permissions, preview
+from ..changes import ChangeClass
 from ..models import Claim, Priority, Rating
 from ..models.people import display_name
 
@@ -49,12 +50,36 @@ class PublishForm(WorkflowForm):
     #: The version the editor has in front of them (``workflow.publish``).
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    #: A revision's class and public note (``workflow.publish``).
+    change_class = forms.ChoiceField(
+        label=gettext_lazy("Kind of change"),
+        choices=[("", "---------"), *ChangeClass.choices],
+        help_text=gettext_lazy(
+            "Minor: a typo or style, no change to claims, verdicts or sources; you "
+            "may publish it yourself, without review, and readers are told "
+            "nothing. Any other kind goes on the article and the corrections log "
+            "with its date and your note; a re-rating (any change to a rating) "
+            "needs another editor's vote for the new rating."
+        ),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Public note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        help_text=gettext_lazy(
+            "What changed and why, for readers. Required unless the change is "
+            "minor (then it only goes in the history)."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.factcheck.lock_version
-        # A revision replaces what readers see now; it cannot be scheduled.
         if self.factcheck.revision_of_id is not None:
+            # A revision replaces what readers see now; it cannot be scheduled.
             del self.fields["at"]
+        else:
+            del self.fields["change_class"], self.fields["note"]
 
 
 class UnpublishForm(WorkflowForm):

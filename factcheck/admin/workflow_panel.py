@@ -192,7 +192,7 @@ class WorkflowAdminMixin:
 
     def _panel_context(self, request, factcheck):
         """The rating panel's tally and, for an editor who may vote, a form per claim."""
-        if factcheck.status != Status.REVIEW or panel.panel_size() <= 1:
+        if factcheck.status != Status.REVIEW or not panel.is_voting(factcheck):
             return None
         may_vote = can_transition(request.user, factcheck, Action.VOTE)
         rows = []
@@ -215,6 +215,8 @@ class WorkflowAdminMixin:
             rows.append(
                 {"tally": row, "rating": getattr(verdict, "rating", None), "form": form}
             )
+        if all(row["tally"].needed <= 1 for row in rows):
+            return None  # a revision that re-rates nothing, with the panel off
         return {
             "needed": panel.panel_size(),
             "rows": rows,

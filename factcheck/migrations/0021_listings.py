@@ -53,7 +53,7 @@ def list_published(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0019_transparency_pages'),
+        ('factcheck', '0020_change_classes_kept_verdicts_and_log'),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..fields import WebURLField
 from .checks import web_address
 from .people import Claimant, Expert
-from .ratings import Rating
+from .ratings import Rating, RatingAsPublished
 from .snapshots import SourceQuerySet
 
 #: The text search configuration of the stored vectors, the claims' index
@@ -202,6 +202,18 @@ class Verdict(models.Model):
             "What readers see first: the finding in two or three plain sentences."
         ),
     )
+    # The rating as readers saw it at publication, kept until a re-rating:
+    # editing the scale later changes no published verdict (``shown_rating``).
+    # Filled by ``publishing.published``; a revision's copy carries them over.
+    published_rating = models.ForeignKey(
+        Rating, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
+    )
+    published_label = models.CharField(max_length=60, blank=True, editable=False)
+    published_meaning = models.TextField(blank=True, editable=False)
+    published_value = models.PositiveSmallIntegerField(null=True, editable=False)
+    published_colour = models.CharField(max_length=7, blank=True, editable=False)
+    published_worst = models.PositiveSmallIntegerField(null=True, editable=False)
+    published_best = models.PositiveSmallIntegerField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("verdict")
@@ -209,6 +221,52 @@ class Verdict(models.Model):
 
     def __str__(self):
         return f"{self.rating or _('Not rated')}: {self.claim}"
+
+    @property
+    def is_kept(self):
+        """Whether readers see the rating as published rather than as the scale has it."""
+        return bool(self.published_label) and self.published_rating_id == self.rating_id
+
+    @property
+    def is_rerated(self):
+        """Published with another rating than it has now: a revision re-rates it."""
+        return (
+            self.published_rating_id is not None
+            and self.published_rating_id != self.rating_id
+        )
+
+    @property
+    def shown_rating(self):
+        """The rating readers see: as published, else (drafts, a re-rating) the scale's."""
+        if not self.is_kept:
+            return self.rating
+        return RatingAsPublished(
+            pk=self.published_rating_id,
+            label=self.published_label,
+            meaning=self.published_meaning,
+            value=self.published_value,
+            colour=self.published_colour,
+            bounds=(self.published_worst, self.published_best),
+        )
+
+    def keep_as_published(self, bounds):
+        """Take the rating's label, meaning, value and colour as readers see them now.
+
+        ``bounds`` is the scale's (worst, best), read once by the caller.
+        Returns the fields to save.
+        """
+        rating = self.rating
+        self.published_rating = rating
+        self.published_label = rating.label if rating else ""
+        self.published_meaning = rating.meaning if rating else ""
+        self.published_value = rating.value if rating else None
+        self.published_colour = rating.colour if rating else ""
+        self.published_worst, self.published_best = bounds
+        return [f"published_{name}" for name in KEPT]
+
+
+#: The rating's fields a published verdict keeps (``Verdict.published_*``).
+KEPT = ["rating", "label", "meaning", "value", "colour", "worst", "best"]
 
 
 class Source(models.Model):
@@ -390,13 +448,43 @@ class ExpertQuote(models.Model):
         return self.text[:80]
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def on_the_record(self):
+        """What the public corrections log lists: every public change record.
+
+        The records of articles readers see, and the retractions of retracted
+        articles (whose address shows the retraction notice). An article taken
+        back to draft takes its records with it until it is out again.
+        """
+        from .querysets import visible_to_readers  # imports this module
+        from .states import Status
+
+        retraction = Q(kind=Correction.Kind.RETRACTION)
+        return self.filter(
+            (~retraction & visible_to_readers("factcheck__"))
+            | (retraction & Q(factcheck__status=Status.RETRACTED))
+        )
+
+
 class Correction(models.Model):
-    """A correction, clarification or update appended to a published fact-check."""
+    """A public change record on a published fact-check, shown with its date.
+
+    Corrections, clarifications and updates are issued by editors on the live
+    article (``editing.issue_correction``) or with a revision, a re-rating
+    only with a revision (``workflow.publish``) and a retraction with the
+    retraction itself (``workflow.unpublish``).
+    """
 
     class Kind(models.TextChoices):
         CORRECTION = "correction", _("Correction")
         CLARIFICATION = "clarification", _("Clarification")
         UPDATE = "update", _("Update")
+        RERATING = "rerating", _("Re-rating")
+        RETRACTION = "retraction", _("Retraction")
+
+    #: The kinds an editor issues directly on a live article; the workflow
+    #: issues the others with the step they record.
+    DIRECT_KINDS = (Kind.CORRECTION, Kind.CLARIFICATION, Kind.UPDATE)
 
     factcheck = models.ForeignKey(
         "FactCheck", on_delete=models.CASCADE, related_name="corrections"
@@ -415,11 +503,23 @@ class Correction(models.Model):
         editable=False,
         related_name="+",
     )
+    # A re-rating's ratings before and after, as readers saw and now see them
+    # (several re-rated claims: each claim's, in order, joined with " / ").
+    old_rating_label = models.CharField(
+        _("rating before"), max_length=300, blank=True, editable=False
+    )
+    new_rating_label = models.CharField(
+        _("rating after"), max_length=300, blank=True, editable=False
+    )
+
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["issued_at", "pk"]
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
+        # The corrections log, newest first (``pagination.newest_first``).
+        indexes = [models.Index(fields=["-issued_at", "-id"], name="correction_newest")]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.issued_at:%Y-%m-%d})"

@@ -1,5 +1,7 @@
 """The newsroom's rating scale and its topics: vocabulary editors maintain."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -31,6 +33,36 @@ def contrast_ratio(colour_a, colour_b):
         (_relative_luminance(colour_a), _relative_luminance(colour_b)), reverse=True
     )
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_colour_on(colour):
+    """Black or white, whichever reads better on a badge of ``colour``."""
+    return max(("#ffffff", "#000000"), key=lambda c: contrast_ratio(c, colour))
+
+
+@dataclass(frozen=True)
+class RatingAsPublished:
+    """A rating as a verdict was published with (``Verdict.shown_rating``).
+
+    Shaped like ``Rating`` where readers' pages read it, so the badge, the
+    card and ClaimReview show it the same way; ``pk`` is the rating's, so
+    verdicts of one rating still share a card's colour. ``bounds`` are the
+    scale's (worst, best) values then.
+    """
+
+    pk: int | None
+    label: str
+    meaning: str
+    value: int | None
+    colour: str
+    bounds: tuple
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def text_colour(self):
+        return text_colour_on(self.colour)
 
 
 class RatingQuerySet(ListingQuerySet):
@@ -113,7 +145,7 @@ class Rating(models.Model):
     @cached_property
     def text_colour(self):
         """Black or white, whichever reads better on the badge colour."""
-        return max(("#ffffff", "#000000"), key=lambda c: contrast_ratio(c, self.colour))
+        return text_colour_on(self.colour)
 
 
 class RatingChange(models.Model):

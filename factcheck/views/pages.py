@@ -17,10 +17,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .. import pagination, permissions, preview, publishing, search, tally
+from .. import feeds, pagination, permissions, preview, publishing, search, tally
 from ..models import (
     AuthorProfile,
     Claimant,
+    Correction,
     FactCheck,
     Page,
     Rating,
@@ -53,7 +54,7 @@ class FactCheckListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         page = pagination.newest_first(
-            self.get_queryset(), self.request.GET, self.per_page, self.listed()
+            self.get_queryset(), self.request.GET, self.per_page, listed=self.listed()
         )
         return super().get_context_data(
             page=page,
@@ -142,6 +143,29 @@ class ClaimantView(_FilteredListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tally=self.tally, **kwargs)
+
+
+class CorrectionsLogView(TemplateView):
+    """Every public change record across the site, newest first, thirty a page.
+
+    Clarifications, updates, corrections and re-ratings of published
+    articles, and retractions; paged by position along the ``issued_at``
+    index, like the lists of fact-checks, never counted.
+    """
+
+    template_name = "factcheck/corrections_log.html"
+    per_page = 30
+
+    def get_context_data(self, **kwargs):
+        records = (
+            Correction.objects.on_the_record()
+            .select_related("factcheck")
+            .only(*feeds.LOG_FIELDS)
+        )
+        page = pagination.newest_first(
+            records, self.request.GET, self.per_page, field="issued_at"
+        )
+        return super().get_context_data(page=page, records=page.items, **kwargs)
 
 
 class TopicListView(ListView):
