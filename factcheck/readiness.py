@@ -18,13 +18,23 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Claim, Correction, FactCheck, ReaderMessage
+from .models import (
+    AuthorProfile,
+    Claim,
+    Correction,
+    FactCheck,
+    Funder,
+    PolicyText,
+    ReaderMessage,
+    Source,
+    SourceSnapshot,
+)
 
 #: The desk's output is judged over this many weeks (IFCN: six months).
 WEEKS = 26
@@ -37,6 +47,8 @@ SOURCED_SHARE = 0.9
 SOURCES = 2
 #: An error report should be acted on within this many days.
 CORRECTION_DAYS = 7
+#: Share of the cited web sources with a copy in the evidence locker.
+ARCHIVED_SHARE = 0.9
 #: No one claimant (or party) should account for more than this share of
 #: the claims checked: a desk that checks one side only is not non-partisan.
 BALANCE_SHARE = 0.5
@@ -303,8 +315,130 @@ def balance(now):
     )
 
 
+def archived(now):
+    """The cited web sources of recent work with a copy in our evidence locker."""
+    cited = Source.objects.filter(factcheck__in=recent_work(now)).exclude(url="")
+    total = cited.count()
+    kept = cited.filter(
+        Exists(
+            SourceSnapshot.objects.filter(
+                factcheck=OuterRef("factcheck"), url=OuterRef("url"), is_archive=True
+            )
+        )
+    ).count()
+    share = kept / total if total else 0.0
+    return Criterion(
+        key="archived",
+        principle=_("Sources"),
+        title=_("Cited web sources with an archived copy"),
+        figure=_percent(share),
+        passed=bool(total) and share >= ARCHIVED_SHARE,
+        why=_("%(kept)s of %(total)s web sources; a pass needs %(share)s.")
+        % {"kept": kept, "total": total, "share": _percent(ARCHIVED_SHARE)},
+        rows=[(_("Archived"), kept), (_("Not archived"), total - kept)],
+    )
+
+
+def funding(now):
+    """Funders on the public page, covering this year or the last."""
+    year = timezone.localtime(now).year
+    funders = list(Funder.objects.order_by("-year_from", "name"))
+    current = [
+        funder
+        for funder in funders
+        if funder.year_from <= year and (funder.year_to or year) >= year - 1
+    ]
+    ownership = _policy(PolicyText.Kind.OWNERSHIP)
+    return Criterion(
+        key="funding",
+        principle=_("Funding and organisation"),
+        title=_("Funding and ownership page"),
+        figure=str(len(current)),
+        passed=bool(current) and ownership is not None,
+        why=_(
+            "%(current)s funders cover %(last)s or %(year)s; the ownership statement "
+            "is %(ownership)s."
+        )
+        % {
+            "current": len(current),
+            "last": year - 1,
+            "year": year,
+            "ownership": _("published") if ownership else _("missing"),
+        },
+        rows=[(funder.name, funder.get_amount_band_display()) for funder in current],
+    )
+
+
+def team(now):
+    """The people on "Our team", each with a role and a biography."""
+    listed = list(AuthorProfile.objects.on_team().order_by("display_name"))
+    thin = [profile for profile in listed if not (profile.bio and profile.role)]
+    return Criterion(
+        key="team",
+        principle=_("Funding and organisation"),
+        title=_("Team page"),
+        figure=str(len(listed)),
+        passed=bool(listed) and not thin,
+        why=(
+            _("Everyone listed has a role and a biography.")
+            if listed and not thin
+            else _("%(count)s listed without a role or a biography.")
+            % {"count": len(thin)}
+            if listed
+            else _("Nobody is listed yet.")
+        ),
+        rows=[(profile.display_name, profile.role or "—") for profile in listed],
+    )
+
+
+def _policy(kind):
+    text = PolicyText.objects.filter(kind=kind).first()
+    return text.current_version() if text else None
+
+
+def policies(now):
+    """The methodology and corrections policy, published and dated."""
+    kinds = (PolicyText.Kind.METHODOLOGY, PolicyText.Kind.CORRECTIONS)
+    current = {kind: _policy(kind) for kind in kinds}
+    rows = [
+        (
+            kind.label,
+            _("version %(n)s of %(day)s")
+            % {"n": version.number, "day": _day(version.created_at)}
+            if version
+            else _("missing"),
+        )
+        for kind, version in current.items()
+    ]
+    missing = [str(kind.label) for kind, version in current.items() if not version]
+    return Criterion(
+        key="policies",
+        principle=_("Methodology"),
+        title=_("Methodology and corrections policy"),
+        figure=f"{len(kinds) - len(missing)} / {len(kinds)}",
+        passed=not missing,
+        why=(
+            _("Both are published, every version dated and kept.")
+            if not missing
+            else _("Missing: %(texts)s.") % {"texts": ", ".join(missing)}
+        ),
+        rows=rows,
+    )
+
+
 #: The criteria in the order the Code of Principles lists its commitments.
-CRITERIA = (cadence, archive, balance, sourcing, corrections, tips)
+CRITERIA = (
+    cadence,
+    archive,
+    balance,
+    sourcing,
+    archived,
+    funding,
+    team,
+    policies,
+    corrections,
+    tips,
+)
 
 
 def assess(now=None):

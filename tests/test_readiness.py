@@ -8,9 +8,21 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck import readiness, workflow
-from factcheck.models import Claim, Correction, FactCheck, ReaderMessage, Source
+from factcheck import policies, readiness, workflow
+from factcheck.models import (
+    AuthorProfile,
+    Claim,
+    Correction,
+    FactCheck,
+    Funder,
+    PolicyText,
+    PolicyVersion,
+    ReaderMessage,
+    Source,
+    SourceSnapshot,
+)
 from tests.factories import (
+    AuthorProfileFactory,
     ClaimantFactory,
     CorrectionFactory,
     make_factcheck,
@@ -176,9 +188,65 @@ def test_only_editors_see_it(client, journalist):
 def test_its_queries_do_not_grow_with_the_archive(
     weekly, journalist, editor, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(24) as few:
         readiness.assess(NOW)
     for _ in range(5):
         make_published(journalist, editor, claims=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
         readiness.assess(NOW)
+
+
+def test_the_share_of_web_sources_archived(weekly):
+    cited = Source.objects.filter(factcheck__in=[f.pk for f in weekly])
+    assert cited.count() == 26
+    for source in cited[:24]:
+        SourceSnapshot.objects.create(
+            factcheck=source.factcheck,
+            url=source.url,
+            outcome=SourceSnapshot.Outcome.OK,
+            is_archive=True,
+            sha256="ab" * 32,
+            file="sources/" + "ab" * 32,
+        )
+    archived = criterion("archived")
+    assert archived.figure == "92%" and archived.passed
+    assert dict(archived.rows) == {"Archived": 24, "Not archived": 2}
+    SourceSnapshot.objects.filter(is_archive=True)[:1].get().delete()
+    SourceSnapshot.objects.update(is_archive=False)
+    assert not criterion("archived").passed
+
+
+def test_funding_needs_current_funders_and_an_ownership_statement(db, editor):
+    assert not criterion("funding").passed
+    year = timezone.localtime(NOW).year
+    Funder.objects.create(
+        name="Old grant", kind="grant", year_from=year - 5, year_to=year - 3
+    )
+    Funder.objects.create(name="Readers", kind="membership", year_from=year - 1)
+    funding = criterion("funding")
+    assert funding.figure == "1" and not funding.passed  # no ownership statement
+    policies.add_version(
+        policy=PolicyText.objects.get(kind="ownership"),
+        body="<p>Owned by its staff.</p>",
+        note="First.",
+        user=editor,
+    )
+    assert criterion("funding").passed
+
+
+def test_the_team_page_needs_roles_and_biographies(db, journalist):
+    assert not criterion("team").passed
+    profile = AuthorProfileFactory(
+        user=journalist, role="Reporter", bio="", team_listing="always"
+    )
+    assert not criterion("team").passed
+    AuthorProfile.objects.filter(pk=profile.pk).update(bio="Covers health.")
+    team = criterion("team")
+    assert team.passed and team.rows == [(profile.display_name, "Reporter")]
+
+
+def test_methodology_and_corrections_policy_are_published(db):
+    assert criterion("policies").passed  # a fresh install has both
+    PolicyVersion.objects.filter(policy__kind="methodology").delete()
+    policies_mark = criterion("policies")
+    assert not policies_mark.passed and "Methodology" in policies_mark.why
