@@ -66,9 +66,9 @@ class DirectoryAdmin(admin.ModelAdmin):
 
 @admin.register(Claimant)
 class ClaimantAdmin(DirectoryAdmin):
-    list_display = ["name", "kind", "platform", "handle", "description"]
-    list_filter = ["kind"]
-    search_fields = ["name", "handle", "description"]
+    list_display = ["name", "kind", "party", "platform", "handle", "description"]
+    list_filter = ["kind", "party"]
+    search_fields = ["name", "handle", "party", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
