@@ -63,6 +63,9 @@ def main(base_url):
             user="editor",
             then=open_the_tip_already_checked,
         )
+        shot("claimant", "/claimants/delia-marchbank/")
+        shot("corrections-log", "/corrections/")
+        shot("admin-readiness", "/admin/readiness/?print", user="editor")
         browser.close()
 
 
