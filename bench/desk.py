@@ -45,7 +45,9 @@ def main(seconds, record):
                 FactCheck.objects.get(slug=HOT), journalist
             )
             workflow.submit_for_review(revision, journalist)
-            workflow.publish(FactCheck.objects.get(pk=revision.pk), editor)
+            workflow.publish(
+                FactCheck.objects.get(pk=revision.pk), editor, change_class="minor"
+            )
             steps.append({"step": "publish", "slug": HOT})
             text = f"Load-test correction {number}: a figure was restated."
             editing.issue_correction(
