@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from . import caching, locker, social_card, structured_data, verdicts
+from . import caching, locker, social_card, structured_data, tally, verdicts
 from .models import (
     AuthorProfile,
     Claimant,
@@ -354,17 +354,36 @@ def listing_keys(factcheck):
     return keys
 
 
+def _unlist(factcheck):
+    """Take ``factcheck`` off every list page; return the claimants it was listed for."""
+    listed = Listing.objects.filter(factcheck=factcheck)
+    claimants = {
+        int(key.partition(":")[2])
+        for key in listed.filter(key__startswith="claimant:").values_list(
+            "key", flat=True
+        )
+    }
+    listed.delete()
+    return claimants
+
+
 def _relist(factcheck):
-    """Put ``factcheck`` on the list pages it now belongs on, and off the others."""
-    Listing.objects.filter(factcheck=factcheck).delete()
+    """Put ``factcheck`` on the list pages it now belongs on, and off the others;
+    count again the verdicts of the claimants it was or is listed for."""
+    claimants = _unlist(factcheck)
+    keys = sorted(listing_keys(factcheck))
     Listing.objects.bulk_create(
         Listing(
             key=key,
             factcheck_id=factcheck.pk,
             first_published_at=factcheck.first_published_at,
         )
-        for key in sorted(listing_keys(factcheck))
+        for key in keys
     )
+    claimants.update(
+        int(key.partition(":")[2]) for key in keys if key.startswith("claimant:")
+    )
+    tally.recount(claimants)
 
 
 def published(factcheck, *, before=Shown()):
@@ -409,7 +428,7 @@ def withdrawn(factcheck):
     team = _credits_changed(factcheck)
     caching.changed(*tags_of(factcheck), *team)
     PublishedPage.objects.filter(factcheck=factcheck).delete()
-    Listing.objects.filter(factcheck=factcheck).delete()
+    tally.recount(_unlist(factcheck))
 
 
 def sources_archived(factcheck):

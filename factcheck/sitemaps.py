@@ -117,13 +117,15 @@ def _site_pages():
         (base + reverse(name), newest if dated else None)
         for name, dated in SECTIONS.items()
     )
-    for listing in (
-        Topic.objects.in_use(),
-        Rating.objects.in_use(),
-        Claimant.objects.in_use(),
+    for name, listing in (
+        ("factcheck:topic", Topic.objects.in_use()),
+        ("factcheck:rating", Rating.objects.in_use()),
+        ("factcheck:claimant", Claimant.objects.in_use()),
     ):
-        for item in listing:
-            yield base + escape(item.get_absolute_url()), None
+        # One reverse per kind: slugs need no escaping in a path.
+        path = base + escape(reverse(name, kwargs={"slug": "-slug-"}))
+        for slug in listing.values_list("slug", flat=True):
+            yield path.replace("-slug-", slug), None
 
     for page in Page.objects.all():
         yield base + escape(page.get_absolute_url()), _date(page.updated_at)

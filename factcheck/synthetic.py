@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import caching
+from . import caching, tally
 from .models import (
     AuthorProfile,
     Byline,
@@ -272,6 +272,8 @@ def generate(count, *, seed=0, stdout=None):
     AuthorProfile.objects.filter(
         user__in=[*cast.journalists, *cast.editors]
     ).refresh_first_credit()
+    # The verdict counts of their claimants' pages.
+    tally.recount(claimant.pk for claimant in cast.claimants)
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Fresh statistics, or the planner takes the new rows for a few; and
         # the visibility map, or index-only scans visit every row they find.

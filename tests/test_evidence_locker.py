@@ -559,6 +559,8 @@ def test_a_recheck_flags_a_changed_page_then_a_gone_one(
     assert archived.sha256 in client.get(factcheck.get_absolute_url()).text
     form = as_editor.get(change_url(factcheck)).text
     assert "Source changed since it was archived" in form
+    dashboard = as_editor.get(reverse("admin:index")).text
+    assert "1 cited source changed since it was archived" in dashboard
 
     _days_later(8)
     del origin.routes["/figures"]
@@ -578,6 +580,8 @@ def test_a_recheck_flags_a_changed_page_then_a_gone_one(
         reverse("admin:factcheck_sourcesnapshot_changelist"), {"latest": "changed"}
     )
     assert list(changed_now.context["cl"].result_list) == []
+    dashboard = as_editor.get(reverse("admin:index")).text
+    assert "1 cited source gone" in dashboard and "changed since" not in dashboard
 
 
 def test_an_unchanged_page_is_not_flagged(origin, journalist, editor, as_editor):

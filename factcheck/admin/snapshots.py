@@ -2,7 +2,6 @@
 and every fetch in a list editors filter for sources that changed or went."""
 
 from django.contrib import admin
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html
@@ -65,14 +64,7 @@ class LatestCheckFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in Outcome.values:
             return queryset
-        newer = SourceSnapshot.objects.filter(
-            factcheck=OuterRef("factcheck"),
-            url=OuterRef("url"),
-            fetched_at__gt=OuterRef("fetched_at"),
-        )
-        return queryset.filter(outcome=self.value(), is_archive=False).exclude(
-            Exists(newer)
-        )
+        return queryset.latest_checks(self.value())
 
 
 @admin.register(SourceSnapshot)

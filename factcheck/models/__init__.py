@@ -14,7 +14,7 @@ reply, ``workflow`` the records the editorial workflow writes,
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
-from .listings import Listing, listing_key
+from .listings import Listing, RatingCount, listing_key
 from .pages import Page
 from .parts import (
     Byline,
@@ -65,6 +65,7 @@ __all__ = [
     "RatingChange",
     "RatingVote",
     "ReaderMessage",
+    "RatingCount",
     "ReaderNotice",
     "ReplyAttempt",
     "SignInRule",

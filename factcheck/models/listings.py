@@ -61,3 +61,36 @@ class Listing(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.factcheck_id}"
+
+
+class RatingCount(models.Model):
+    """How many of one claimant's published claims carry one rating.
+
+    A claimant page shows the whole distribution of their verdicts; counted
+    on every view, that is a join over every claim they ever made (thousands
+    for a prolific account). Counted again when an article showing their
+    claims goes out or leaves (``tally.recount``, from ``publishing``), it is
+    a handful of rows; ``counted_at`` lets the page add what a scheduled
+    publication made visible since, without a write.
+    """
+
+    claimant = models.ForeignKey(
+        "Claimant", on_delete=models.CASCADE, related_name="rating_counts"
+    )
+    #: None for claims not rated yet.
+    rating = models.ForeignKey(
+        "Rating", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    claims = models.PositiveIntegerField()
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claimant", "rating"],
+                name="one_count_per_claimant_and_rating",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.claimant_id}/{self.rating_id}: {self.claims}"

@@ -140,19 +140,17 @@ class ClaimantQuerySet(ListingQuerySet):
         )
 
     def in_use(self):
-        # One published claim of theirs, found along the claims' (claimant,
-        # fact-check) index, as ``RatingQuerySet.in_use`` finds a verdict.
-        from .parts import Claim  # the article model imports this module
-        from .querysets import visible_to_readers
+        """Those with published claims when their verdicts were last counted
+        (``RatingCount``, at every publication and withdrawal showing them).
 
-        one = (
-            Claim.objects.filter(
-                visible_to_readers("factcheck__"), claimant=models.OuterRef("pk")
-            )
-            .order_by()
-            .values("pk")[:1]
+        One index probe each. A claimant whose first claim goes live on a
+        schedule joins at the next count; their page is exact meanwhile.
+        """
+        from .listings import RatingCount  # the article model imports this module
+
+        return self.filter(
+            models.Exists(RatingCount.objects.filter(claimant=models.OuterRef("pk")))
         )
-        return self.annotate(used_by=models.Subquery(one)).filter(used_by__isnull=False)
 
 
 class Claimant(models.Model):

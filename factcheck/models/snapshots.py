@@ -1,12 +1,24 @@
 """The evidence locker's records: what a source's address served, and when."""
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import WebURLField
 from .checks import web_address
+
+
+class SnapshotQuerySet(models.QuerySet):
+    def latest_checks(self, outcome):
+        """Re-checks that found ``outcome`` and are their source's newest fetch:
+        what is true of the address now, not what once was."""
+        newer = SourceSnapshot.objects.filter(
+            factcheck=OuterRef("factcheck"),
+            url=OuterRef("url"),
+            fetched_at__gt=OuterRef("fetched_at"),
+        )
+        return self.filter(outcome=outcome, is_archive=False).exclude(Exists(newer))
 
 
 class SourceSnapshot(models.Model):
@@ -57,6 +69,8 @@ class SourceSnapshot(models.Model):
     #: The bytes, in ``STORAGES["private"]`` under their hash: served only
     #: through the archived-copy view, never straight from a media URL.
     file = models.CharField(_("stored as"), max_length=200, blank=True)
+
+    objects = SnapshotQuerySet.as_manager()
 
     class Meta:
         ordering = ["-fetched_at", "-pk"]

@@ -12,7 +12,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .. import permissions
-from ..models import FactCheck, Status, TransitionLog
+from ..models import FactCheck, SourceSnapshot, Status, TransitionLog
+
+Outcome = SourceSnapshot.Outcome
 
 register = template.Library()
 
@@ -44,6 +46,14 @@ def _editor_lists():
             .select_related("editor")
             .order_by("-published_at")[:LIMIT]
         ),
+        # The evidence locker's re-checks (manage.py check_sources) that found
+        # a published article's source changed or gone.
+        "sources_changed": SourceSnapshot.objects.latest_checks(Outcome.CHANGED)
+        .filter(factcheck__in=FactCheck.objects.published())
+        .count(),
+        "sources_gone": SourceSnapshot.objects.latest_checks(Outcome.GONE)
+        .filter(factcheck__in=FactCheck.objects.published())
+        .count(),
     }
 
 
