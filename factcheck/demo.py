@@ -104,6 +104,8 @@ def _backdate(factcheck, when):
         )
     if factcheck.published_at and factcheck.published_at <= timezone.now():
         updates["published_at"] = updates["first_published_at"] = when
+        # The version readers were shown then: the public history's first.
+        factcheck.versions.filter(published_at__isnull=False).update(published_at=when)
     FactCheck.objects.filter(pk=factcheck.pk).update(**updates)
     if "first_published_at" in updates:
         Listing.objects.filter(factcheck=factcheck).update(first_published_at=when)

@@ -5,16 +5,25 @@ the old and the new side as HTML, words removed in ``<del>`` and words added
 in ``<ins>``. Parts (claims, sources, quotes) are matched by what they say,
 not by row: a published revision replaces the original's rows, and the same
 claim must still read as the same claim, changed or not.
+
+The desk's compare page shows everything a version holds; readers' (the
+public history) see only what the article showed them: ``readers_view``,
+the one place that decides it, keeps named fields only, so a field added
+to a part later stays out of the public diff until it is named here.
 """
 
 import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from .changes import SOURCE_FIELDS
 from .models import (
     ClaimAppearance,
     ExpertQuote,
@@ -27,6 +36,84 @@ from .revisions import CONTENT_FIELDS
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 _BLOCK_END = re.compile(r"</(p|h\d|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+#: What readers see of a version, part by part: fields by attname, then the
+#: records named. Left out: the image's stored name, the editor's and the
+#: authors' sign-in names, sources' internal notes, off-the-record quotes,
+#: who logged a reply attempt, and the kept ratings' working fields.
+_ARTICLE_FIELDS = {
+    "headline",
+    "standfirst",
+    "key_points",
+    "body",
+    "hero_image_alt",
+    "hero_image_credit",
+    "hero_image_caption",
+    "language",
+    "partner_credit",
+}
+_PUBLIC_PARTS = {
+    "claims": ({"statement"}, {"claimant"}),
+    "verdict": ({"summary"}, {"rating"}),
+    "appearances": (
+        {"url", "archived_url", "medium", "outlet", "appeared_on", "is_first"},
+        set(),
+    ),
+    "sources": (set(SOURCE_FIELDS), set()),
+    "replies": ({"channel", "contacted_at", "response", "responded_at"}, set()),
+    "quotes": ({"text", "obtained_via", "obtained_on"}, {"expert"}),
+}
+
+
+def _kept(row, part):
+    fields, labels = _PUBLIC_PARTS[part]
+    return {
+        "fields": {k: v for k, v in row["fields"].items() if k in fields},
+        "labels": {k: v for k, v in row["labels"].items() if k in labels},
+    }
+
+
+def _reply(row):
+    """A reply attempt as readers see it: its dates as days (``factcheck.reply``)."""
+    kept = _kept(row, "replies")
+    for name in ("contacted_at", "responded_at"):
+        value = kept["fields"].get(name)
+        if isinstance(value, str):
+            value = parse_datetime(value)
+        if value is not None:
+            kept["fields"][name] = date_format(timezone.localdate(value), "j F Y")
+    return kept
+
+
+def readers_view(content):
+    """Of a version (``versions.snapshot``), only what the article showed readers."""
+    article = content["article"]["fields"]
+    return {
+        "article": {
+            "fields": {k: v for k, v in article.items() if k in _ARTICLE_FIELDS},
+            "labels": {},
+        },
+        "topics": content["topics"],
+        "bylines": [],
+        "claims": [
+            {
+                **_kept(claim, "claims"),
+                "verdict": claim["verdict"] and _kept(claim["verdict"], "verdict"),
+                "appearances": [
+                    _kept(seen, "appearances") for seen in claim["appearances"]
+                ],
+            }
+            for claim in content["claims"]
+        ],
+        "sources": [_kept(row, "sources") for row in content["sources"]],
+        "replies": [_reply(row) for row in content.get("replies", [])],
+        "quotes": [
+            _kept(row, "quotes")
+            for row in content["quotes"]
+            if row["fields"].get("on_record", True)
+        ],
+    }
 
 
 @dataclass
@@ -150,8 +237,13 @@ def _parts(title, label, old_parts, new_parts, describe, identity):
     return section
 
 
-def compare(old, new):
-    """The sections of changes from ``old`` to ``new``; empty ones left out."""
+def compare(old, new, *, public=False):
+    """The sections of changes from ``old`` to ``new``; empty ones left out.
+
+    ``public``: only what readers were shown of each (``readers_view``).
+    """
+    if public:
+        old, new = readers_view(old), readers_view(new)
     sections = [
         _article(old, new),
         _parts(

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from . import permissions, publishing, tipsters
+from . import permissions, publishing, tipsters, versions
 from .models import Correction, FactCheck, Status, TransitionLog
 from .models.people import display_name
 
@@ -213,6 +213,17 @@ def issue_correction(*, factcheck, user, kind, text, issued_at=None):
             factcheck=row, user=user, kind=kind, text=text, issued_at=issued_at
         )
         save_locked(row, fields=[], user=user)
+        if row.is_published:
+            # Readers are shown the record with the article from now on: an
+            # entry in its public history (``factcheck.history``).
+            versions.record(
+                row,
+                user,
+                _correction_note(correction),
+                published_at=timezone.now(),
+                change_class=kind,
+                correction=correction,
+            )
         TransitionLog.objects.record(
             row, user, Action.CORRECT, row.status, _correction_note(correction)
         )

@@ -6,7 +6,15 @@ from django.views.generic import RedirectView, TemplateView
 from . import caching, feeds, sitemaps
 from .models import PolicyText
 from .publishing import policy_tag
-from .views import archive, pages, partners, reader_messages, sharing, transparency
+from .views import (
+    archive,
+    history,
+    pages,
+    partners,
+    reader_messages,
+    sharing,
+    transparency,
+)
 
 app_name = "factcheck"
 
@@ -53,6 +61,17 @@ urlpatterns = [
         "fact-checks/<slug:slug>/",
         read_only(pages.FactCheckDetailView.as_view(), "article"),
         name="detail",
+    ),
+    # The article's tag: a publication, a revision or a correction moves it.
+    path(
+        "fact-checks/<slug:slug>/history/",
+        read_only(history.HistoryView.as_view(), "article"),
+        name="history",
+    ),
+    path(
+        "fact-checks/<slug:slug>/history/compare/",
+        read_only(history.HistoryCompareView.as_view(), "article", ("from", "to")),
+        name="history-compare",
     ),
     # The share image keeps its own HTTP caching (an ETag per drawing).
     path(

@@ -10,11 +10,14 @@ writes one back as a new draft state, through the edit service, logged.
 
 Versions are written by whoever saves content: the admin's form (once the
 article and its inlines are saved), the start of a revision, a revision
-going live, and a restore.
+going live, and a restore; and at each publication and each correction
+issued on the live article, marked as shown to readers
+(``factcheck.history`` lists them).
 """
 
 from django.db.models import Prefetch
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from . import revisions
 from .models import (
@@ -100,15 +103,26 @@ def snapshot(factcheck):
     }
 
 
-def record(factcheck, user, note=""):
-    """Store what ``factcheck`` says now as its newest version."""
+def record(factcheck, user, note="", *, published_at=None, **public):
+    """Store what ``factcheck`` says now as its newest version.
+
+    With ``published_at``, the version readers are shown from then on, with
+    its ``change_class`` and ``correction`` (``ArticleVersion``).
+    """
     return ArticleVersion.objects.create(
         factcheck=factcheck,
         number=factcheck.lock_version,
         saved_by=user,
         note=note,
         content=snapshot(factcheck),
+        published_at=published_at,
+        **public,
     )
+
+
+def unschedule(factcheck):
+    """``factcheck``'s scheduled publication is called off: never shown, not marked."""
+    factcheck.versions.filter(published_at__gt=timezone.now()).update(published_at=None)
 
 
 def opened_on(factcheck, number):

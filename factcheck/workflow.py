@@ -109,6 +109,9 @@ def _move(factcheck, user, action, *, note="", prepare=None, notify=None):
             row, user, Action.SCHEDULE if scheduled else action, from_status, note
         )
         if action == Action.PUBLISH:
+            # What readers are shown from ``published_at`` on: the public
+            # history's first entry (or, after a time off the site, its next).
+            versions.record(row, user, _("Published."), published_at=row.published_at)
             publishing.published(row)
             tipsters.verdict_published(row)
         elif action in (Action.UNPUBLISH, Action.RETRACT):
@@ -385,6 +388,9 @@ def _publish_revision(revision, user, at, version, change_class, note):
             user,
             _("Revision published: %(kind)s.")
             % {"kind": changes.ChangeClass(change_class).label},
+            published_at=timezone.now(),
+            change_class=change_class,
+            correction=record,
         )
         entry = TransitionLog.objects.record(
             original, user, Action.PUBLISH, from_status, _revision_note(record, note)
@@ -449,7 +455,9 @@ def unpublish(factcheck, user, note, retract=False):
     def prepare(row):
         if row.is_scheduled:
             # Taken off the schedule before anyone read it: it was never
-            # published, so it keeps no publication dates.
+            # published, so it keeps no publication dates, nor a version
+            # shown to readers.
+            versions.unschedule(row)
             return {"published_at": None, "first_published_at": None}
         return {}
 

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from factcheck import demo, importer, matching
 from factcheck.models import (
@@ -245,10 +246,21 @@ def test_the_demo_has_a_re_rating_and_a_clarification(client, loaded):
     assert record.issued_at == budget.published_at + datetime.timedelta(days=6)
     page = client.get(budget.get_absolute_url()).content.decode()
     assert "from “True” to “Mostly true”" in page
+    history = client.get(f"{budget.get_absolute_url()}history/").content.decode()
+    assert "First published" in history and record.text in history
+    compared = client.get(
+        f"{budget.get_absolute_url()}history/compare/?from=1&to=2"
+    ).content.decode()
+    assert "Rating: <ins>Mostly true</ins>" in compared
+    assert "3.9%" in strip_tags(compared)
     hot_water = FactCheck.objects.get(
         slug="hot-water-every-15-minutes-does-not-kill-viruses"
     )
     assert hot_water.corrections.get().kind == "clarification"
+    compared = client.get(
+        f"{hot_water.get_absolute_url()}history/compare/?from=1&to=2"
+    ).content.decode()
+    assert "<ins>" in compared and "sore throat" in compared
     log = client.get("/corrections/").content.decode()
     assert log.index(hot_water.headline) < log.index(budget.headline)  # newest first
 

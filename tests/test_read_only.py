@@ -56,6 +56,8 @@ def read_only_urls(site):
         "detail": [site["slug"]],
         "card": [site["slug"]],
         "embed": [site["slug"]],
+        "history": [site["slug"]],
+        "history-compare": [site["slug"]],
         "rating": ["false"],
         "topic": ["health"],
         "topic-feed": ["health"],
@@ -71,7 +73,8 @@ def read_only_urls(site):
         "funding-version": [1],
     }
     queries = {
-        "oembed": "?url=http://testserver" + site["factcheck"].get_absolute_url()
+        "oembed": "?url=http://testserver" + site["factcheck"].get_absolute_url(),
+        "history-compare": "?from=1&to=1",
     }
     names = [p.name for p in reader_urls.urlpatterns if p.name not in FORMS | REDIRECTS]
     return [

@@ -102,6 +102,8 @@ def _surfaces(factcheck):
         reverse("factcheck:experts"),
         reverse("factcheck:team"),
         factcheck.get_absolute_url(),
+        reverse("factcheck:history", args=[factcheck.slug]),
+        reverse("factcheck:history-compare", args=[factcheck.slug]) + "?from=1&to=2",
         *LOG_SURFACES,
     ]
 
