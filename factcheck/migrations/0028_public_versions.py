@@ -10,7 +10,7 @@ def mark_stale(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("factcheck", "0023_presence_and_versions")]
+    dependencies = [("factcheck", "0024_claimant_rating_counts")]
 
     operations = [
         migrations.AddField(
