@@ -148,7 +148,7 @@ def words(old, new):
     return mark_safe("".join(left)), mark_safe("".join(right))  # noqa: S308 (escaped)
 
 
-def _text(value):
+def readable(value):
     """Rich text as the words readers read, a paragraph a line."""
     if not isinstance(value, str):
         return "" if value is None else str(value)
@@ -168,8 +168,8 @@ def _article(old, new):
             name
         )
         after = new["article"]["labels"].get(name) or new["article"]["fields"].get(name)
-        if _text(before) != _text(after):
-            section.changes.append(_changed(label, _text(before), _text(after)))
+        if readable(before) != readable(after):
+            section.changes.append(_changed(label, readable(before), readable(after)))
     for title, key in ((_("Topics"), "topics"),):
         if old[key] != new[key]:
             section.changes.append(
@@ -198,7 +198,7 @@ def _describe(model, row, skip=()):
             continue
         if value is True:
             value = _("yes")
-        lines.append(f"{str(part.verbose_name).capitalize()}: {_text(value)}")
+        lines.append(f"{str(part.verbose_name).capitalize()}: {readable(value)}")
     return "\n".join(lines)
 
 
@@ -252,7 +252,7 @@ def compare(old, new, *, public=False):
             old["claims"],
             new["claims"],
             _claim_text,
-            lambda claim: _text(claim["fields"].get("statement")),
+            lambda claim: readable(claim["fields"].get("statement")),
         ),
         _parts(
             _("Sources"),

@@ -24,7 +24,11 @@ Action = TransitionLog.Action
 class EditConflict(ValidationError):
     """Someone saved the article after the version this edit started from.
 
-    ``current_version`` is the version now stored.
+    The admin's change form, rather than refuse, merges the two saves
+    (``admin.merges``).
+
+    ``current_version`` is the version now stored, saved by ``saved_by`` at
+    ``saved_at``.
     """
 
     def __init__(self, current):
@@ -32,10 +36,7 @@ class EditConflict(ValidationError):
         super().__init__(
             _(
                 "%(who)s saved this fact-check at %(when)s, after you opened it. Your "
-                "changes are not saved yet and are still in the form below. Open the "
-                "article in a new tab to see their version, copy anything of theirs you "
-                "want to keep into this form, then save again to replace their version "
-                "with yours."
+                "changes are not saved yet."
             )
             % {
                 "who": who,
@@ -44,6 +45,7 @@ class EditConflict(ValidationError):
             code="edit_conflict",
         )
         self.current_version = current.lock_version
+        self.saved_by, self.saved_at = current.updated_by, current.updated_at
 
 
 def _edited_fields():

@@ -39,7 +39,11 @@ _LINKS = {"id", "factcheck", "claim"}
 
 
 def _row(row):
-    """A part's fields by attname, and the names of the records it points at."""
+    """A part's fields by attname, and the names of the records it points at.
+
+    Its key (``id``) is kept beside them, never restored: a stale save of the
+    form opened on this version matches its rows by key (``admin.merges``).
+    """
     values, labels = {}, {}
     for field in row._meta.concrete_fields:
         if field.name in _LINKS:
@@ -48,7 +52,7 @@ def _row(row):
         values[field.attname] = value.name if isinstance(value, FieldFile) else value
         if field.is_relation and value is not None:
             labels[field.name] = str(getattr(row, field.name))
-    return {"fields": values, "labels": labels}
+    return {"id": row.pk, "fields": values, "labels": labels}
 
 
 def snapshot(factcheck):
@@ -70,6 +74,9 @@ def snapshot(factcheck):
 
     return {
         "article": article,
+        # Beside the content, not in it: a restore keeps the article's own
+        # address; merging a stale save needs what the form showed.
+        "slug": factcheck.slug,
         "topics": sorted(str(topic) for topic in factcheck.topics.all()),
         "topic_ids": sorted(factcheck.topics.values_list("pk", flat=True)),
         "bylines": [

@@ -17,6 +17,7 @@ from .. import editing, locker, permissions, verdicts, versions, workflow
 from ..models import Byline, Claim, Correction, FactCheck, ReplyAttempt, Source
 from ..models.people import display_name
 from ..sanitize import clean_html
+from . import merges
 from .badges import rating_badge, status_badge
 from .filters import (
     AuthorListFilter,
@@ -300,17 +301,45 @@ class FactCheckAdmin(
         if isinstance(inline, BylineInline) and obj.pk is None:
             # Whoever starts an article is its first author until they say not.
             kwargs["initial"] = [{"author": request.user.pk}]
+        if "data" in kwargs and obj.pk is not None:
+            posted = request.POST.get("version")
+            if posted != str(obj.lock_version):
+                # Rows deleted by the save made since come back as new ones,
+                # to merge (``merges.posted_rows``).
+                stored = {
+                    str(key)
+                    for key in inline.get_queryset(request)
+                    .filter(factcheck=obj)
+                    .values_list("pk", flat=True)
+                }
+                kwargs["data"] = merges.posted_rows(kwargs["data"], prefix, stored)
         return kwargs
 
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        # Django builds the article form on ``obj``, then these, and
+        # validates the form first: a stale save is merged in its ``clean``
+        # with the parts as posted, which reach it on the instance they share
+        # (``FactCheckAdminForm.parts``).
+        obj.posted_parts = formsets
+        return formsets, inline_instances
+
     def save_model(self, request, obj, form, change):
+        # Opened on an older version, the form holds the merge with the
+        # stored one (FactCheckAdminForm.clean), saved on the stored version.
+        stale = form.stale_save
         if not change:
             editing.create_draft(user=request.user, factcheck=obj)
         elif permissions.can_edit(request.user, obj):
             editing.save_edit(
-                factcheck=obj, user=request.user, version=form.cleaned_data["version"]
+                factcheck=obj,
+                user=request.user,
+                version=stale.against if stale else form.cleaned_data["version"],
             )
         # Otherwise the form is a published article's: only its corrections
         # are saved (save_formset).
+        if stale:
+            self.message_user(request, stale.merged_message(), messages.SUCCESS)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

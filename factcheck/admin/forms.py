@@ -24,10 +24,15 @@ from ..models import (
     Verdict,
 )
 from ..models.articles import key_point_lines
+from . import merges
 
 
 class FactCheckAdminForm(forms.ModelForm):
-    """The article form, refusing to overwrite a save made since it was opened."""
+    """The article form, merging a save made since it was opened (``merges``).
+
+    ``stale_save`` is the merge when the form was opened on an older
+    version, with the clashes that stop the save, if any.
+    """
 
     # Not named like the model field: the admin refuses non-editable model
     # fields in fieldsets, and only fields in a fieldset reach the page.
@@ -40,10 +45,17 @@ class FactCheckAdminForm(forms.ModelForm):
     #: Whether ``clean`` checks the version (and locks the row until the
     #: save commits). The live checklist, which saves nothing, turns it off.
     checks_version = True
+    stale_save = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.lock_version
+
+    @property
+    def parts(self):
+        """The inline formsets posted with this form, which the admin puts on
+        the instance they share (``FactCheckAdmin._create_formsets``)."""
+        return getattr(self.instance, "posted_parts", ())
 
     def clean(self):
         cleaned = super().clean()
@@ -56,11 +68,12 @@ class FactCheckAdminForm(forms.ModelForm):
                 factcheck=self.instance, version=cleaned.get("version"), lock=True
             )
         except editing.EditConflict as conflict:
-            # The form comes back with everything as typed; with the new
-            # version number, saving again is a deliberate overwrite.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("version")] = conflict.current_version
-            raise
+            # Parts that do not validate are shown as errors first; the
+            # save after they are fixed merges.
+            if not self.errors and all(part.is_valid() for part in self.parts):
+                merges.merge_stale_save(
+                    self, self.parts, conflict, cleaned.get("version")
+                )
         return cleaned
 
 

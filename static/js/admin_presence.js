@@ -70,8 +70,8 @@
           ? interpolate(
               translate(
                 "You saved this fact-check in another window at %(at)s. " +
-                  "Saving here stops at a conflict, keeping what you typed: " +
-                  "reload first."
+                  "Saving here merges with that save; where both changed " +
+                  "the same thing, you choose which to keep."
               ),
               { at: at },
               true
@@ -79,8 +79,8 @@
           : interpolate(
               translate(
                 "%(name)s saved this fact-check at %(at)s, after you opened it. " +
-                  "Saving now stops at a conflict, keeping what you typed: " +
-                  "reload to see their version first."
+                  "Saving now merges your changes with theirs; where you both " +
+                  "changed the same thing, you choose which to keep."
               ),
               { name: answer.saved.by, at: at },
               true
