@@ -73,10 +73,12 @@ class TestPublish:
         # the live one keeps its own); and it checks whether it quotes experts
         # before and after (the experts page lists it). As a re-rating it
         # compares what changed, counts the second editor's vote, keeps the new
-        # rating as published and leaves its public record.
+        # rating as published and leaves its public record. The review
+        # comments move with the log, and those on the claims and sources
+        # replaced are unlinked from them (five queries, none per comment).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(144),
+            django_assert_max_num_queries(149),
         ):
             result = workflow.publish(
                 revision, other_editor, change_class="rerating", note="New study."
