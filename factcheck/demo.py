@@ -18,7 +18,16 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import editing, importer, notifications, panel, policies, publishing, workflow
+from . import (
+    comments,
+    editing,
+    importer,
+    notifications,
+    panel,
+    policies,
+    publishing,
+    workflow,
+)
 from .models import (
     AuthorProfile,
     Claimant,
@@ -32,6 +41,7 @@ from .models import (
     Rating,
     ReaderMessage,
     ReplyAttempt,
+    ReviewComment,
     Topic,
     TransitionLog,
 )
@@ -115,6 +125,13 @@ def _backdate(factcheck, when):
             - datetime.timedelta(hours=20)
             + datetime.timedelta(hours=offset * 20)
         )
+    # Review comments fall between the submission and the request for changes.
+    for offset, comment in enumerate(factcheck.review_comments.order_by("pk"), 1):
+        written = when - datetime.timedelta(hours=20, minutes=-30 * offset)
+        ReviewComment.objects.filter(pk=comment.pk).update(
+            created_at=written,
+            resolved_at=written if comment.resolved_at else None,
+        )
 
 
 def _advance(factcheck, entry, author, desk):
@@ -135,6 +152,7 @@ def _advance(factcheck, entry, author, desk):
     if state in ("scheduled", "published"):
         _panel_agrees(factcheck, desk["panel"])
     if state == "changes_requested":
+        _review_comments(factcheck, entry.get("review_comments", []), editor, author)
         workflow.request_changes(factcheck, editor, entry["change_request_note"])
     elif state == "scheduled":
         workflow.publish(
@@ -144,6 +162,26 @@ def _advance(factcheck, entry, author, desk):
         )
     elif state == "published":
         workflow.publish(factcheck, editor)
+
+
+def _review_comments(factcheck, rows, editor, author):
+    """The reviewer's comments on parts of the article, and the author's answers.
+
+    ``about`` names a field ("headline"), or a claim or source by its number
+    in the article ("source 2").
+    """
+    parts = {
+        "claim": list(factcheck.claims.all()),
+        "source": list(factcheck.sources.all()),
+    }
+    for row in rows:
+        kind, _sep, number = row["about"].partition(" ")
+        target = parts[kind][int(number) - 1] if kind in parts else row["about"]
+        thread = comments.comment(factcheck, editor, target, row["text"])
+        if row.get("reply"):
+            comments.reply(thread, author, row["reply"])
+        if row.get("resolved"):
+            comments.resolve(thread, author)
 
 
 def _panel_agrees(factcheck, voters):

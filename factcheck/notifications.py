@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import jobs, permissions
 from .models.people import display_name
@@ -139,6 +140,16 @@ def changes_requested(factcheck, actor, note):
         "headline": factcheck.headline,
     }
     body += "\n\n" + note + "\n\n"
+    open_comments = factcheck.review_comments.open().count()
+    if open_comments:
+        body += ngettext(
+            "%(count)d review comment waits for you on the form, beside what it "
+            "is about.",
+            "%(count)d review comments wait for you on the form, beside what "
+            "they are about.",
+            open_comments,
+        ) % {"count": open_comments}
+        body += "\n\n"
     body += _("Make the changes and submit it again: %(url)s") % {
         "url": _admin_url(factcheck)
     }

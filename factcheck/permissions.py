@@ -175,6 +175,16 @@ def can_edit(user, factcheck):
     )
 
 
+def may_comment(user, factcheck):
+    """Review comments are the reviewer's: an editor who did not write the article."""
+    return is_editor(user) and not is_self_approval(user, factcheck)
+
+
+def may_answer_comments(user, factcheck):
+    """The article's authors and the editors reply to review comments and resolve them."""
+    return is_author(user, factcheck) or is_editor(user)
+
+
 def can_set_editor_credit(user):
     """The "edited by" credit is the editors' to give, not the authors'."""
     return is_editor(user)

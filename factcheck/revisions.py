@@ -19,6 +19,7 @@ from .models import (
     ExpertQuote,
     FactCheck,
     ReplyAttempt,
+    ReviewComment,
     Source,
     TransitionLog,
     Verdict,
@@ -153,10 +154,12 @@ def merge(revision, original, *, shown=True):
 
     The revision's parts move over (with their verdicts, appearances and the
     votes of its review round) and replace the original's; its log entries
-    move too, so the article's history is complete. The original's slug,
-    publication dates and corrections are untouched; ``revised_at`` records
-    the change for readers, unless it is not ``shown`` to them (a minor
-    change moves no date). Both rows must be locked.
+    and review comments move too, so the article's history is complete (the
+    original's comments on parts replaced stay, naming what they were
+    about). The original's slug, publication dates and corrections are
+    untouched; ``revised_at`` records the change for readers, unless it is
+    not ``shown`` to them (a minor change moves no date). Both rows must be
+    locked.
     """
     for attname, value in _content(revision).items():
         setattr(original, attname, value)
@@ -172,5 +175,6 @@ def merge(revision, original, *, shown=True):
         model.objects.filter(factcheck=original).delete()
         model.objects.filter(factcheck=revision).update(factcheck=original)
     TransitionLog.objects.filter(factcheck=revision).update(factcheck=original)
+    ReviewComment.objects.filter(factcheck=revision).update(factcheck=original)
     revision.delete()
     return original

@@ -13,6 +13,9 @@ DOOR_QUERIES = 4
 #: and "Already checked?" (factcheck.matching): three index lookups for
 #: candidates, two to score them, two for the matches and their verdicts.
 READER_PANEL_QUERIES = 8
+#: What the fact-check form's review comments cost: every comment, reply and
+#: name in one query, whatever their number (factcheck.admin.comments).
+REVIEW_COMMENTS_QUERIES = 1
 
 
 def _encode(value):

@@ -11,6 +11,7 @@ from factcheck.models import (
 from tests.adminforms import (
     DOOR_QUERIES,
     READER_PANEL_QUERIES,
+    REVIEW_COMMENTS_QUERIES,
     add_rows,
     change_url,
     checklist_url,
@@ -28,7 +29,9 @@ ADD_URL = reverse("admin:factcheck_factcheck_add")
 def test_the_change_form_shows_state_buttons_and_history(
     as_editor, in_review, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(30 + DOOR_QUERIES + READER_PANEL_QUERIES):
+    with django_assert_max_num_queries(
+        30 + DOOR_QUERIES + READER_PANEL_QUERIES + REVIEW_COMMENTS_QUERIES
+    ):
         response = as_editor.get(change_url(in_review))
     page = response.content.decode()
     assert 'class="status-badge"' in page
@@ -162,7 +165,9 @@ def test_editors_vote_from_the_panel(
         step_url(in_review, "publish"), {"at_0": "", "at_1": ""}, follow=True
     )
     assert "1 of the 2 editors" in shown_messages(response)[0]
-    with django_assert_max_num_queries(34 + DOOR_QUERIES + READER_PANEL_QUERIES):
+    with django_assert_max_num_queries(
+        34 + DOOR_QUERIES + READER_PANEL_QUERIES + REVIEW_COMMENTS_QUERIES
+    ):
         client.get(change_url(in_review))
 
 

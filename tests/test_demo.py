@@ -46,6 +46,17 @@ def test_the_demo_spans_every_workflow_state(loaded):
     )
 
 
+def test_the_sent_back_draft_has_review_comments_answered_and_open(loaded):
+    sent_back = FactCheck.objects.get(slug="charging-phone-overnight-battery")
+    threads = sent_back.review_comments.threads()
+    assert {thread.kind for thread in threads} == {"field", "claim", "source"}
+    assert sent_back.review_comments.open().count() == 2
+    assert sent_back.review_comments.filter(reply_to__isnull=False).count() == 2
+    submitted = sent_back.transitions.get(action="submit").created_at
+    sent = sent_back.transitions.get(action="request_changes").created_at
+    assert all(submitted < thread.created_at < sent for thread in threads)
+
+
 def test_the_ketamine_check_carries_quotes_and_sources(loaded):
     ketamine = FactCheck.objects.published().get(
         claims__statement__icontains="ketamine"

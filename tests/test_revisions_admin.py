@@ -11,6 +11,7 @@ from factcheck.models import (
 from tests.adminforms import (
     DOOR_QUERIES,
     READER_PANEL_QUERIES,
+    REVIEW_COMMENTS_QUERIES,
     add_rows,
     change_url,
     form_data,
@@ -101,7 +102,9 @@ class TestAdmin:
         self, client, live, revision, journalist, django_assert_max_num_queries
     ):
         client.force_login(journalist)
-        with django_assert_max_num_queries(40 + DOOR_QUERIES + READER_PANEL_QUERIES):
+        with django_assert_max_num_queries(
+            40 + DOOR_QUERIES + READER_PANEL_QUERIES + REVIEW_COMMENTS_QUERIES
+        ):
             response = client.get(change_url(revision))
         page = response.content.decode()
         assert (

@@ -73,11 +73,13 @@ class TestPublish:
         # the live one keeps its own); and it checks whether it quotes experts
         # before and after (the experts page lists it). As a re-rating it
         # compares what changed, counts the second editor's vote, keeps the new
-        # rating as published and leaves its public record; and it counts its
-        # claimants' verdicts again (their pages' RatingCount).
+        # rating as published and leaves its public record; it counts its
+        # claimants' verdicts again (their pages' RatingCount). The review
+        # comments move with the log, and those on the claims and sources
+        # replaced are unlinked from them (five queries, none per comment).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(150),
+            django_assert_max_num_queries(156),
         ):
             result = workflow.publish(
                 revision, other_editor, change_class="rerating", note="New study."

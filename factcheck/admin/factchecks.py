@@ -2,7 +2,7 @@
 
 Thin: who may edit what is asked of ``permissions``, saving goes through
 ``editing``, and the workflow panel's buttons (``workflow_panel``) call
-``workflow``.
+``workflow``; review comments have their own views (``comments``).
 """
 
 from django.contrib import admin, messages
@@ -19,6 +19,7 @@ from ..models.people import display_name
 from ..sanitize import clean_html
 from . import merges
 from .badges import rating_badge, status_badge
+from .comments import ReviewCommentsAdminMixin
 from .filters import (
     AuthorListFilter,
     RatingListFilter,
@@ -43,7 +44,11 @@ Action = workflow.Action
 
 @admin.register(FactCheck)
 class FactCheckAdmin(
-    VersionsAdminMixin, PresenceAdminMixin, WorkflowAdminMixin, admin.ModelAdmin
+    ReviewCommentsAdminMixin,
+    VersionsAdminMixin,
+    PresenceAdminMixin,
+    WorkflowAdminMixin,
+    admin.ModelAdmin,
 ):
     """Fact-checks, with the workflow panel (see ``admin_views``) on the change form."""
 
@@ -122,7 +127,7 @@ class FactCheckAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/admin_workflow.js", "js/admin_presence.js"]
+        js = ["js/admin_workflow.js", "js/admin_presence.js", "js/admin_comments.js"]
 
     def get_queryset(self, request):
         return (

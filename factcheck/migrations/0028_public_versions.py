@@ -10,7 +10,7 @@ def mark_stale(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("factcheck", "0024_claimant_rating_counts")]
+    dependencies = [("factcheck", "0025_review_comments")]
 
     operations = [
         migrations.AddField(

@@ -10,10 +10,12 @@ readers send in, ``replies`` the desk's attempts to reach a claimant for their
 reply, ``workflow`` the records the editorial workflow writes,
 ``sign_in`` the staff's sign-in rules, ``presence`` who has a form open,
 ``listings`` the list pages' own index, ``versions`` every save of an article,
-``snapshots`` the evidence locker's copies of sources.
+``snapshots`` the evidence locker's copies of sources, ``comments`` the
+editors' review comments and the authors' replies.
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
+from .comments import ReviewComment
 from .listings import Listing, RatingCount, listing_key
 from .pages import Page
 from .parts import (
@@ -68,6 +70,7 @@ __all__ = [
     "RatingCount",
     "ReaderNotice",
     "ReplyAttempt",
+    "ReviewComment",
     "SignInRule",
     "Source",
     "SourceSnapshot",

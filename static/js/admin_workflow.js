@@ -16,6 +16,10 @@
 (function () {
   const translate = window.gettext || ((text) => text);
 
+  // Review comments placed beside the fields (admin_comments.js) are inside
+  // the article's form but belong to forms of their own.
+  const ownInput = (form, event) => !event.target.form || event.target.form === form;
+
   function liveChecklist() {
     const box = document.querySelector(".gate-checklist[data-checklist-url]");
     const form = document.getElementById("factcheck_form");
@@ -61,7 +65,11 @@
       timer = setTimeout(refresh, 400);
     }
 
-    form.addEventListener("input", schedule);
+    form.addEventListener("input", (event) => {
+      if (ownInput(form, event)) {
+        schedule();
+      }
+    });
     // The admin's autocomplete widgets announce changes through jQuery only.
     if (window.django && window.django.jQuery) {
       window.django.jQuery(form).on("change", schedule);
@@ -89,9 +97,10 @@
       dirty = true;
     };
     // Only what a person does counts: widgets setting themselves up on load
-    // fire synthetic events too.
+    // fire synthetic events too. A reply typed beside a field belongs to a
+    // review comment's own form, not to the article.
     const markDirtyIfTrusted = (event) => {
-      if (event.isTrusted) {
+      if (event.isTrusted && ownInput(form, event)) {
         markDirty();
       }
     };
