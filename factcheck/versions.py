@@ -18,6 +18,7 @@ issued on the live article, marked as shown to readers
 from django.db.models import Prefetch
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from . import revisions
 from .models import (
@@ -116,11 +117,13 @@ def record(factcheck, user, note="", *, published_at=None, **public):
     With ``published_at``, the version readers are shown from then on, with
     its ``change_class`` and ``correction`` (``ArticleVersion``).
     """
+    # A label, not the record: a long public note is cut to the column.
+    limit = ArticleVersion._meta.get_field("note").max_length
     return ArticleVersion.objects.create(
         factcheck=factcheck,
         number=factcheck.lock_version,
         saved_by=user,
-        note=note,
+        note=Truncator(note).chars(limit),
         content=snapshot(factcheck),
         published_at=published_at,
         **public,

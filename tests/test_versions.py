@@ -167,3 +167,9 @@ def test_a_restore_is_refused_in_review_and_to_outsiders(client, draft, journali
 def test_unknown_versions_are_404s(as_journalist, draft):
     assert as_journalist.get(compare_url(draft, to="x")).status_code == 404
     assert as_journalist.get(compare_url(draft, to=999999)).status_code == 404
+
+
+def test_a_long_note_is_cut_to_fit_its_column(draft, journalist):
+    version = versions.record(draft, journalist, "A correction note. " * 40)
+    limit = ArticleVersion._meta.get_field("note").max_length
+    assert len(version.note) <= limit and version.note.endswith("…")
