@@ -42,6 +42,7 @@ from .models import (
     ReaderMessage,
     ReplyAttempt,
     ReviewComment,
+    SearchEntry,
     Topic,
     TransitionLog,
 )
@@ -119,6 +120,9 @@ def _backdate(factcheck, when):
     FactCheck.objects.filter(pk=factcheck.pk).update(**updates)
     if "first_published_at" in updates:
         Listing.objects.filter(factcheck=factcheck).update(first_published_at=when)
+        SearchEntry.objects.filter(factcheck=factcheck).update(
+            published_at=when, first_published_at=when
+        )
     for offset, entry in enumerate(factcheck.transitions.order_by("pk")):
         TransitionLog.objects.filter(pk=entry.pk).update(
             created_at=when

@@ -2,12 +2,10 @@
 
 ``workflow`` moves articles between states; this module owns what happens in
 between. Every write moves the article's ``lock_version`` on, so a form
-opened before it knows it is stale; every change to the words refreshes the
-search index once it commits. The admin's save hooks, the importer, the demo
+opened before it knows it is stale. (Only published words are indexed for
+search, by the workflow.) The admin's save hooks, the importer, the demo
 loader and revisions all come through here.
 """
-
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -57,15 +55,6 @@ def _edited_fields():
     ]
 
 
-def _refresh_index_on_commit(factcheck):
-    # On commit, so the index reads the parts saved later in the same
-    # transaction (the admin saves the article first, then its inlines).
-    transaction.on_commit(
-        partial(FactCheck.objects.filter(pk=factcheck.pk).refresh_search_vector),
-        robust=True,
-    )
-
-
 def _require_editable(factcheck, user):
     if not permissions.can_edit(user, factcheck):
         raise permissions.NotAllowed(
@@ -77,7 +66,7 @@ def create_draft(*, user, factcheck):
     """Save the unsaved ``factcheck`` as a new draft that ``user`` started.
 
     Its parts (bylines, claims, sources...) are the caller's to add, in the
-    same transaction; the search index is refreshed once it commits.
+    same transaction.
     """
     if not permissions.can_create(user):
         raise permissions.NotAllowed(_("You do not have permission to do this."))
@@ -89,7 +78,6 @@ def create_draft(*, user, factcheck):
     # the user stamps are the caller's own account.
     factcheck.full_clean(exclude={"hero_image", "created_by", "updated_by"})
     factcheck.save()
-    _refresh_index_on_commit(factcheck)
     return factcheck
 
 
@@ -129,7 +117,6 @@ def save_edit(*, factcheck, user, version):
         factcheck.lock_version = version + 1
         factcheck.updated_by = user
         factcheck.save(update_fields=[*_edited_fields(), "updated_by", "updated_at"])
-    _refresh_index_on_commit(factcheck)
     return factcheck
 
 
@@ -137,13 +124,12 @@ def record_part_change(*, factcheck, user):
     """``user`` saved a part of the article outside its form (a claim's own page).
 
     The article moves to a new version, so a form opened on it before cannot
-    save the old part back over the new one, and is re-indexed on commit.
+    save the old part back over the new one.
     """
     _require_editable(factcheck, user)
     with transaction.atomic():
         row = FactCheck.objects.select_for_update().get(pk=factcheck.pk)
         save_locked(row, fields=[], user=user)
-    _refresh_index_on_commit(row)
 
 
 def save_locked(factcheck, *, fields, user=None):

@@ -1,11 +1,9 @@
 """RSS and Atom feeds: the latest published fact-checks, overall and per topic,
 and the corrections log.
 
-An item's text opens with the article's public change records, newest first
-("Corrected on 3 May 2026: ..."), and its date is the latest change readers
-saw: Atom's ``updated``, and RSS's one date, ``pubDate``, so feed readers
-show a corrected item again (Atom keeps ``published`` as the first
-publication).
+The fact-checks' items come written by their pages (``feed_items``): a feed of
+them is Django's syndication framework for its own few elements, and the
+stored XML of each item (``PreparedItems``).
 """
 
 import datetime
@@ -14,10 +12,10 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from . import pagination, publishing, structured_data
+from . import pagination, publishing
 from .models import Correction, FactCheck, Topic, listing_key
 
 ITEMS = 30
@@ -29,9 +27,41 @@ def absolute(path):
     return settings.SITE_URL + path
 
 
+class PreparedItems:
+    """A feed writer for items prepared with their pages (``feed_items.entry``).
+
+    ``entries`` are those entries, newest first; each is written as stored,
+    in this writer's ``format``.
+    """
+
+    format = None
+    entries = ()
+
+    def write_items(self, handler):
+        for entry in self.entries:
+            handler.ignorableWhitespace(entry[self.format])  # written unescaped
+
+    def latest_post_date(self):
+        # The feed's own date (RSS lastBuildDate, Atom updated): its latest change.
+        if not self.entries:
+            return super().latest_post_date()
+        return max(
+            datetime.datetime.fromisoformat(entry["updated"]) for entry in self.entries
+        )
+
+
+class PreparedRss(PreparedItems, Rss201rev2Feed):
+    format = "rss"
+
+
+class PreparedAtom(PreparedItems, Atom1Feed):
+    format = "atom"
+
+
 class LatestFactChecksFeed(Feed):
     """The newest fact-checks, each summarised by its claims and verdicts."""
 
+    feed_type = PreparedRss
     url_name = "factcheck:feed"
 
     def feed_url(self, obj=None):
@@ -46,11 +76,16 @@ class LatestFactChecksFeed(Feed):
     def link(self, obj=None):
         return absolute(reverse("factcheck:home"))
 
-    def item_link(self, item):
-        return absolute(item.get_absolute_url())
+    def author_name(self, obj=None):
+        # The feed's author, for entries without a byline (Atom needs one).
+        return settings.SITE_NAME
 
     def items(self, obj=None):
-        # What each item says comes prepared with its page (publishing).
+        # None for Django to build: they come written (``get_feed``).
+        return ()
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
         fields = ("headline", "slug", "first_published_at", "published_at")
         newest = pagination.newest_first(
             FactCheck.objects.published().only(*fields),
@@ -58,40 +93,19 @@ class LatestFactChecksFeed(Feed):
             ITEMS,
             listed=self.listed(obj),
         )
-        return publishing.with_feed_entries(newest.items)
+        feed.entries = [
+            factcheck.feed_entry
+            for factcheck in publishing.with_feed_entries(newest.items)
+        ]
+        return feed
 
     def listed(self, obj):
         """The list page the feed follows (a ``Listing`` key); None: all of them."""
         return None
 
-    def item_title(self, item):
-        return item.headline
-
-    def item_description(self, item):
-        return item.feed_entry["description"]
-
-    def item_pubdate(self, item):
-        if self.feed_type is Atom1Feed:
-            return structured_data.published(item)
-        return self.item_updateddate(item)  # RSS has one date: the latest change
-
-    def item_updateddate(self, item):
-        return datetime.datetime.fromisoformat(item.feed_entry["updated"])
-
-    def author_name(self, obj=None):
-        # The feed's author, for entries without a byline (Atom needs one).
-        return settings.SITE_NAME
-
-    def item_author_name(self, item):
-        # One name per entry is all Django's feeds write: the byline, joined.
-        return ", ".join(item.feed_entry["authors"]) or settings.SITE_NAME
-
-    def item_categories(self, item):
-        return item.feed_entry["categories"]
-
 
 class LatestFactChecksAtomFeed(LatestFactChecksFeed):
-    feed_type = Atom1Feed
+    feed_type = PreparedAtom
     url_name = "factcheck:feed-atom"
 
     def subtitle(self, obj=None):
@@ -128,7 +142,7 @@ class TopicFeed(LatestFactChecksFeed):
 
 
 class TopicAtomFeed(TopicFeed):
-    feed_type = Atom1Feed
+    feed_type = PreparedAtom
     url_name = "factcheck:topic-feed-atom"
 
     def subtitle(self, obj=None):

@@ -28,7 +28,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from . import caching, locker, social_card, structured_data, tally, verdicts
+from . import (
+    caching,
+    feed_items,
+    locker,
+    social_card,
+    structured_data,
+    tally,
+    verdicts,
+)
 from .models import (
     AuthorProfile,
     Claimant,
@@ -47,7 +55,6 @@ from .models import (
 )
 from .models.listings import listing_key
 from .models.parts import KEPT
-from .models.people import display_name
 from .models.querysets import visible_to_readers
 
 #: Size of the iframe the oEmbed endpoint offers; the card fits it, and
@@ -129,7 +136,7 @@ def prepare(factcheck):
                     for claim in verdicts.rated_claims(factcheck)
                 ],
                 "related_html": related_block(related),
-                "feed_entry": _feed_entry(factcheck),
+                "feed_entry": feed_items.entry(factcheck),
                 "version": factcheck.lock_version,
                 "prepared_at": timezone.now(),
                 "stale": False,
@@ -139,18 +146,6 @@ def prepare(factcheck):
         if old_card is not None and old_card != card:
             _listing_changed(factcheck)
     return page
-
-
-def _feed_entry(factcheck):
-    updated = structured_data.updated(factcheck) or structured_data.published(factcheck)
-    return {
-        "description": render_to_string(
-            "factcheck/feeds/item_description.html", {"obj": factcheck}
-        ),
-        "updated": updated.isoformat(),
-        "categories": [topic.name for topic in factcheck.topics.all()],
-        "authors": [display_name(byline.author) for byline in factcheck.bylines.all()],
-    }
 
 
 def with_feed_entries(factchecks):

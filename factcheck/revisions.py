@@ -64,7 +64,6 @@ STATE_FIELDS = [
     "updated_by",
     "lock_version",
     "revision_of",
-    "search_vector",
 ]
 #: The article's many-to-many content, copied as a set. (Its authors come
 #: with the Byline rows.)

@@ -1,7 +1,7 @@
 """Full-text search over published fact-checks.
 
-On PostgreSQL a stored, GIN-indexed vector is kept per article
-(``FactCheckQuerySet.refresh_search_vector``) and queries are read
+On PostgreSQL each published article's words are stored in a narrow,
+GIN-indexed table of their own (``SearchEntry``) and queries are read
 the way people type them into search boxes (``websearch_to_tsquery``); other
 databases fall back to substring matching so search still works on a laptop.
 """
@@ -30,7 +30,7 @@ from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import SEARCH_CONFIG, Claim, Rating, Topic
+from .models import SEARCH_CONFIG, Claim, FactCheck, Rating, SearchEntry, Topic
 from .pagination import MAX_PAGE
 
 #: Results a page, as search engines show: each gets a snippet written for
@@ -65,31 +65,59 @@ def terms_of(text):
     return [word for word in words if word]
 
 
-def search(queryset, text):
-    """Fact-checks in ``queryset`` matching ``text``, best first, each with a ``snippet``.
+def search(queryset, text, criteria=None):
+    """Fact-checks in ``queryset`` matching ``text``, best first.
 
-    ``snippet`` is plain text with matches between MARK_START and MARK_STOP;
-    render it with ``highlight``.
+    ``criteria`` are the search form's filters (``narrowing``). Each result
+    then gets a ``snippet`` from ``attach_snippets``.
     """
+    criteria = criteria or {}
     if connection.vendor == "postgresql":
-        return _search_postgresql(queryset, text)
-    return _search_substring(queryset, text)
+        return _search_postgresql(queryset, text, criteria)
+    return _search_substring(queryset.filter(*narrowing(criteria, "pk")), text)
 
 
-def _search_postgresql(queryset, text):
+def narrowing(criteria, ref):
+    """The conditions of the form's filters in ``criteria``, on a model whose
+    ``ref`` column names the fact-check: they apply to the articles and to
+    their search entries alike."""
+    conditions = []
+    if "rating" in criteria:
+        conditions.append(
+            Exists(
+                Claim.objects.filter(
+                    factcheck=OuterRef(ref), verdict__rating=criteria["rating"]
+                )
+            )
+        )
+    if "topic" in criteria:
+        topics = FactCheck.topics.through.objects
+        conditions.append(
+            Exists(topics.filter(factcheck=OuterRef(ref), topic=criteria["topic"]))
+        )
+    if "since" in criteria:
+        conditions.append(Q(first_published_at__date__gte=criteria["since"]))
+    if "until" in criteria:
+        conditions.append(Q(first_published_at__date__lte=criteria["until"]))
+    return conditions
+
+
+def _search_postgresql(queryset, text, criteria):
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     # The newest matches are ranked: a word in a fifth of 100,000 articles
-    # would otherwise mean ranking 20,000 of them on every search.
+    # would otherwise mean ranking 20,000 of them on every search. They are
+    # found in the search entries alone, which hold the date.
     newest = (
-        queryset.filter(search_vector=query)
-        .order_by(F("first_published_at").desc(nulls_last=True))
-        .values("pk")[:RANKED]
+        SearchEntry.objects.live()
+        .filter(*narrowing(criteria, "factcheck_id"), vector=query)
+        .order_by("-first_published_at", "-factcheck_id")
+        .values("factcheck_id")[:RANKED]
     )
     return (
         queryset.filter(pk__in=newest)
         # Ids only: the cards come prepared, the snippets come after (a page's).
         .only("pk")
-        .annotate(rank=SearchRank(F("search_vector"), query))
+        .annotate(rank=SearchRank(F("search_entry__vector"), query))
         .order_by("-rank", F("first_published_at").desc(nulls_last=True))
     )
 
@@ -297,20 +325,6 @@ class SearchForm(forms.Form):
         data = self.criteria()
         if not data:
             return queryset.none()
-        if "rating" in data:
-            queryset = queryset.filter(
-                Exists(
-                    Claim.objects.filter(
-                        factcheck=OuterRef("pk"), verdict__rating=data["rating"]
-                    )
-                )
-            )
-        if "topic" in data:
-            queryset = queryset.filter(topics=data["topic"])
-        if "since" in data:
-            queryset = queryset.filter(first_published_at__date__gte=data["since"])
-        if "until" in data:
-            queryset = queryset.filter(first_published_at__date__lte=data["until"])
         if "q" in data:
-            return search(queryset, data["q"])
-        return queryset
+            return search(queryset, data["q"], data)
+        return queryset.filter(*narrowing(data, "pk"))

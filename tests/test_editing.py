@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 Action = TransitionLog.Action
 postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the stored search vector is PostgreSQL's"
+    connection.vendor != "postgresql", reason="PostgreSQL's row locks"
 )
 
 
@@ -134,19 +134,6 @@ class TestSaveEdit:
         with pytest.raises(permissions.NotAllowed):
             editing.save_edit(factcheck=row, user=user, version=row.lock_version)
         assert stored(draft).headline == "Before"
-
-    @postgresql_only
-    def test_the_search_index_follows_the_words_once_the_save_commits(
-        self, journalist, django_capture_on_commit_callbacks
-    ):
-        draft = make_factcheck(authors=[journalist], headline="Plain words")
-        draft.headline = "Quixotic marmosets"
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            editing.save_edit(factcheck=draft, user=journalist, version=0)
-        assert "marmoset" not in str(stored(draft).search_vector or "")
-        for callback in callbacks:
-            callback()
-        assert "marmoset" in str(stored(draft).search_vector)
 
 
 class TestCorrections:

@@ -77,9 +77,10 @@ class TestPublish:
         # claimants' verdicts again (their pages' RatingCount). The review
         # comments move with the log, and those on the claims and sources
         # replaced are unlinked from them (five queries, none per comment).
+        # Its words are indexed again (its SearchEntry written anew).
         with (
             django_capture_on_commit_callbacks(execute=True),
-            django_assert_max_num_queries(156),
+            django_assert_max_num_queries(160),
         ):
             result = workflow.publish(
                 revision, other_editor, change_class="rerating", note="New study."

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from factcheck import search, workflow
-from factcheck.models import FactCheck
+from factcheck.models import FactCheck, SearchEntry
 from tests.factories import TopicFactory, make_factcheck, make_published
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +116,7 @@ def test_filters_combine_with_the_query(client):
     FactCheck.objects.filter(pk=old.pk).update(
         published_at=long_ago, first_published_at=long_ago
     )
+    FactCheck.objects.filter(pk=old.pk).refresh_search_vector()  # as backdated
     old.topics.add(health)
     make_published(headline="Water claim rated true", rating_slug="true").topics.add(
         health
@@ -215,6 +216,7 @@ def test_a_republished_article_is_dated_and_listed_by_its_first_publication(clie
     old = make_published(headline="Old water claim")
     long_ago = timezone.now() - datetime.timedelta(days=400)
     FactCheck.objects.filter(pk=old.pk).update(first_published_at=long_ago)
+    FactCheck.objects.filter(pk=old.pk).refresh_search_vector()  # as backdated
     make_published(headline="Recent water claim")
 
     since = (timezone.now() - datetime.timedelta(days=30)).date().isoformat()
@@ -230,3 +232,27 @@ def test_dates_the_wrong_way_round_are_pointed_out(client):
         {"q": "water", "since": "2026-05-01", "until": "2026-01-01"},
     )
     assert "before the “From” date" in response.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="search entries are PostgreSQL's"
+)
+def test_only_what_readers_see_is_indexed_and_at_once(client, journalist, editor):
+    draft = make_factcheck(authors=[journalist], headline="Quixotic marmosets")
+    FactCheck.objects.filter(pk=draft.pk).refresh_search_vector()
+    assert not SearchEntry.objects.filter(factcheck=draft).exists()
+    assert results(client, q="marmosets") == []
+
+    workflow.submit_for_review(draft, journalist)
+    workflow.publish(draft, editor)
+    entry = SearchEntry.objects.get(factcheck=draft)
+    assert "marmoset" in str(entry.vector)
+    assert (
+        entry.first_published_at
+        == FactCheck.objects.get(pk=draft.pk).first_published_at
+    )
+    assert results(client, q="marmosets") == ["Quixotic marmosets"]
+
+    workflow.unpublish(FactCheck.objects.get(pk=draft.pk), editor, "Taken down.")
+    assert not SearchEntry.objects.filter(factcheck=draft).exists()
+    assert results(client, q="marmosets") == []

@@ -133,7 +133,6 @@ class FactCheckAdmin(
         return (
             super()
             .get_queryset(request)
-            .defer("search_vector")
             .select_related("updated_by", "revision_of")
             .prefetch_related(
                 Prefetch(

@@ -11,7 +11,8 @@ reply, ``workflow`` the records the editorial workflow writes,
 ``sign_in`` the staff's sign-in rules, ``presence`` who has a form open,
 ``listings`` the list pages' own index, ``versions`` every save of an article,
 ``snapshots`` the evidence locker's copies of sources, ``comments`` the
-editors' review comments and the authors' replies.
+editors' review comments and the authors' replies, ``search`` the words
+of published articles as search reads them.
 """
 
 from .articles import EDITOR_PERMISSION, FactCheck
@@ -34,6 +35,7 @@ from .querysets import SEARCH_CONFIG, FactCheckQuerySet
 from .ratings import Rating, RatingChange, Topic
 from .readers import ReaderMessage, ReaderNotice
 from .replies import ReplyAttempt
+from .search import SearchEntry
 from .sign_in import SignInRule
 from .snapshots import SourceSnapshot
 from .states import Priority, Status
@@ -58,6 +60,7 @@ __all__ = [
     "FactCheckQuerySet",
     "Funder",
     "Listing",
+    "SearchEntry",
     "Page",
     "PolicyText",
     "PolicyVersion",

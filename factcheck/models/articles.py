@@ -1,8 +1,6 @@
 """The fact-check article: its fields, its constraints and its own questions."""
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q
@@ -206,10 +204,6 @@ class FactCheck(models.Model):
         related_name="revisions",
         verbose_name=_("revision of"),
     )
-    # Headline and claims weighted above standfirst and body; kept current
-    # by FactCheckQuerySet.refresh_search_vector (PostgreSQL only).
-    search_vector = SearchVectorField(null=True, editable=False)
-
     objects = FactCheckQuerySet.as_manager()
 
     class Meta:
@@ -228,7 +222,6 @@ class FactCheck(models.Model):
         indexes = [
             models.Index(fields=["status", "published_at"]),
             models.Index(fields=["status", "first_published_at"]),
-            GinIndex(fields=["search_vector"], name="factcheck_search_gin"),
             # Claims already checked (``factcheck.matching``) also look up the
             # headline's words: a PostgreSQL-only index made by migration 0014
             # outside the model's state (see ``Claim.Meta``).

@@ -33,8 +33,8 @@ class PublishedPage(models.Model):
     feed_entry = models.JSONField(
         _("feed entry"),
         default=dict,
-        help_text="What the RSS and Atom feeds say of it: description, "
-        "updated, categories.",
+        help_text="Its item in the RSS and Atom feeds, as written "
+        "(feed_items.entry), and its date.",
     )
     related = models.ManyToManyField(
         "FactCheck",

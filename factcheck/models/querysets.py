@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .parts import SEARCH_CONFIG, Byline, Claim, ExpertQuote, Source, Verdict
+from .search import SearchEntry
 from .states import Status
 
 #: What a byline never needs of a user's account; public pages never read it.
@@ -57,9 +58,9 @@ class FactCheckQuerySet(models.QuerySet):
         """With what a list card shows (claims, verdicts, topics) prefetched.
 
         The number of queries stays fixed however many rows and claims there are;
-        the body and search vector, which no card shows, stay in the database.
+        the body, which no card shows, stays in the database.
         """
-        return self.defer("body", "search_vector").prefetch_related(
+        return self.defer("body").prefetch_related(
             models.Prefetch(
                 "claims",
                 queryset=Claim.objects.select_related("verdict__rating", "claimant"),
@@ -70,7 +71,7 @@ class FactCheckQuerySet(models.QuerySet):
     def with_article_parts(self):
         """With everything the article page and its ClaimReviews show, prefetched."""
         return (
-            self.defer("search_vector", *(f"editor__{f}" for f in PRIVATE_USER_FIELDS))
+            self.defer(*(f"editor__{f}" for f in PRIVATE_USER_FIELDS))
             .select_related("editor__profile")
             .prefetch_related(
                 models.Prefetch(
@@ -128,12 +129,13 @@ class FactCheckQuerySet(models.QuerySet):
         )
 
     def refresh_search_vector(self):
-        """Recompute the stored search vector of these fact-checks.
+        """Index these fact-checks for the reader's search as they now are.
 
-        Headline and claims weigh most, then the standfirst, then the body.
-        PostgreSQL only; other databases search the text itself (``search``).
-        Only the edit service and the workflow call this, once an article's
-        words have changed.
+        Published ones get a ``SearchEntry`` of their words (headline and
+        claims weigh most, then the standfirst, then the body) and dates; any
+        other has none. PostgreSQL only; other databases search the text
+        itself (``search``). Only the edit service and the workflow call
+        this, once an article's words or state have changed.
         """
         if connections[self.db].vendor != "postgresql":
             return
@@ -147,13 +149,30 @@ class FactCheckQuerySet(models.QuerySet):
             )
             .values("text")
         )
-        self.update(
-            search_vector=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-            + SearchVector(
-                Coalesce(Subquery(claims), Value(""), output_field=models.TextField()),
-                weight="A",
-                config=SEARCH_CONFIG,
+        words = (
+            self.model.objects.filter(pk=OuterRef("factcheck_id"))
+            .annotate(
+                words=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+                + SearchVector(
+                    Coalesce(
+                        Subquery(claims), Value(""), output_field=models.TextField()
+                    ),
+                    weight="A",
+                    config=SEARCH_CONFIG,
+                )
+                + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+                + SearchVector("body", weight="C", config=SEARCH_CONFIG)
             )
-            + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+            .values("words")
+        )
+        SearchEntry.objects.filter(factcheck__in=self.values("pk")).delete()
+        live = self.filter(status=Status.PUBLISHED).values_list(
+            "pk", "published_at", "first_published_at"
+        )
+        entries = SearchEntry.objects.bulk_create(
+            SearchEntry(factcheck_id=pk, published_at=at, first_published_at=first)
+            for pk, at, first in live
+        )
+        SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).update(
+            vector=Subquery(words)
         )
