@@ -151,7 +151,8 @@ class FactCheckAdminForm(forms.ModelForm):
                 self.kept_image, salt=_KEPT_IMAGE_SALT
             )
         if self.kept_image is not None:
-            field = self.fields["hero_image"]
+            # On the bound field: validating made it, with the field's text.
+            field = self["hero_image"]
             field.help_text = format_html(
                 "<strong>{}</strong> {}",
                 _(
@@ -403,6 +404,19 @@ def _row_label(index):
 
 def _deleted(form):
     return form.is_valid() and form.cleaned_data.get("DELETE", False)
+
+
+class ClaimPartForm(forms.ModelForm):
+    """A part of the article tied to one of its claims, maybe a new claim row."""
+
+    def _get_validation_exclusions(self):
+        excluded = super()._get_validation_exclusions()
+        claim = self.cleaned_data.get("claim")
+        if claim is not None and claim.pk is None:
+            # A claim row of the same form, saved before this part is
+            # (``ClaimChoiceField``): it has no key to check yet.
+            excluded.add("claim")
+        return excluded
 
 
 class ClaimPartInlineFormSet(BaseInlineFormSet):
