@@ -61,6 +61,12 @@ class FactCheckAdminForm(forms.ModelForm):
     class Meta:
         model = FactCheck
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets pick the fields
+        # A few lines each: at the admin's ten, they pushed the claims below
+        # the fold.
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})
+            for name in ("standfirst", "key_points")
+        }
 
     #: Whether ``clean`` checks the version (and locks the row until the
     #: save commits). The live checklist, which saves nothing, turns it off.
