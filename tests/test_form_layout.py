@@ -233,19 +233,23 @@ def test_an_inline_non_form_error_links_to_its_group(client, journalist, editor)
 def test_an_image_is_kept_through_an_error_and_used_by_the_next_save(
     as_journalist, png_upload, django_capture_on_commit_callbacks
 ):
+    exif = Image.Exif()
+    exif[0x010F] = "SpyCam"  # Make
+    upload = png_upload(name="phone.jpg", fmt="JPEG", exif=exif.tobytes())
     data = _new_article(form_data(as_journalist.get(ADD_URL)))
-    data.update(headline="", hero_image=png_upload(), hero_image_alt="A banana")
+    data.update(headline="", hero_image=upload, hero_image_alt="A banana")
 
     failed = as_journalist.post(ADD_URL, data)
 
     assert failed.status_code == 200
     page = failed.content.decode()
-    assert "Your image “photo.png” is kept; save again to use it" in page
+    assert "Your image “phone.jpg” is kept; save again to use it" in page
     token = failed.context["adminform"].form["kept_hero_image"].value()
     assert f'name="kept_hero_image" value="{token}"' in page
     kept = signing.loads(token, salt="factcheck.admin.kept-hero-image")
     assert kept["name"].startswith(KEPT_IMAGES)
-    assert default_storage.exists(kept["name"])
+    with Image.open(default_storage.open(kept["name"])) as waiting:
+        assert not waiting.getexif()  # stored without its metadata
 
     data.pop("hero_image")
     data.update(headline="Are bananas radioactive?", kept_hero_image=token)

@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import editing, permissions
+from .. import editing, images, permissions
 from ..completeness import ClaimOutline, Outline, QuoteOutline
 from ..fields import WebURLFormField
 from ..models import (
@@ -147,9 +147,11 @@ class FactCheckAdminForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[token_name] = ""
         if self.kept_image is None and isinstance(upload, UploadedFile):
-            extension = PurePath(upload.name).suffix.lower()
+            # Scrubbed already: where it waits, its location data must not.
+            clean = images.scrub(upload)
+            extension = PurePath(clean.name).suffix
             name = default_storage.save(
-                f"{KEPT_IMAGES}{uuid.uuid4().hex}{extension}", upload
+                f"{KEPT_IMAGES}{uuid.uuid4().hex}{extension}", clean
             )
             self.kept_image = {"name": name, "original": upload.name}
             self.data = self.data.copy()
