@@ -419,8 +419,10 @@ class ClaimPartForm(forms.ModelForm):
 
     def _get_validation_exclusions(self):
         excluded = super()._get_validation_exclusions()
+        # A view-only row's cleaned data is its initial data, a claim's key
+        # (``ModelAdmin._create_formsets``).
         claim = self.cleaned_data.get("claim")
-        if claim is not None and claim.pk is None:
+        if isinstance(claim, Claim) and claim.pk is None:
             # A claim row of the same form, saved before this part is
             # (``ClaimChoiceField``): it has no key to check yet.
             excluded.add("claim")
