@@ -206,6 +206,23 @@ def test_a_section_counts_its_errors_and_opens(as_journalist):
     assert " open>" not in quotes and "error" not in quotes
 
 
+def test_an_article_field_error_opens_its_section(as_journalist, png_upload):
+    """An image without its alt text: the error is in a folded section."""
+    data = _new_article(form_data(as_journalist.get(ADD_URL)))
+    data.update(hero_image=png_upload(), hero_image_alt="")
+
+    response = as_journalist.post(ADD_URL, data)
+
+    [error] = response.context["error_summary"]
+    assert error.target == "id_hero_image_alt"
+    page = response.content.decode()
+    section = _section(page, "Byline, image, credits and dates")
+    assert " open>" in section and "1 error</span>" in section
+    assert " open>" not in _section(page, "Sources")
+    # The image itself is kept for the save that adds the alt text.
+    assert "Your image “photo.png” is kept" in page
+
+
 def test_an_inline_non_form_error_links_to_its_group(client, journalist, editor):
     """The byline formset refuses an author dropping their own name."""
     shared = make_factcheck(authors=[journalist, editor])
