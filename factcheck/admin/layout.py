@@ -48,6 +48,8 @@ class ShownSection:
 
 
 class Layout:
+    """The form's sections, top to bottom; the one place its order is declared."""
+
     def __init__(self, *sections):
         self.sections = sections
 
