@@ -112,3 +112,12 @@ def log_in(page, username, password="correct horse battery staple"):
 def screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+def open_section(page, title):
+    """Unfold the fact-check form's section titled ``title``, if folded."""
+    section = page.locator(
+        "details.form-section", has=page.get_by_role("heading", name=title, exact=True)
+    )
+    if section.get_attribute("open") is None:
+        section.locator(":scope > summary").click()

@@ -390,7 +390,12 @@ def test_corrections_cannot_be_deleted(client, in_review, editor, other_editor):
 def test_a_draft_with_only_a_headline_saves(as_journalist, journalist):
     """As the browser sends it: the blank claim row and the prefilled byline."""
     page = as_journalist.get(ADD_URL)
-    byline = page.context["inline_admin_formsets"][0].formset.forms[0]
+    (bylines,) = [
+        inline.formset
+        for inline in page.context["inline_admin_formsets"]
+        if inline.formset.prefix == "bylines"
+    ]
+    byline = bylines.forms[0]
     assert byline["author"].value() == journalist.pk
     assert journalist.get_full_name()  # what the menu shows, not the username
     assert f">{journalist.get_full_name()}</option>" in page.content.decode()

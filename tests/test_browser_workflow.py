@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from factcheck.models import FactCheck
-from tests.browser import browser_context, log_in, screenshot
+from tests.browser import browser_context, log_in, open_section, screenshot
 from tests.factories import (
     ClaimantFactory,
     make_factcheck,
@@ -68,6 +68,7 @@ def test_a_fact_check_goes_from_draft_to_the_home_page(open_as):
     expect(desk.locator("#id_slug")).to_have_value(
         "no-tap-water-does-not-contain-hidden-microchips"
     )
+    open_section(desk, "Byline, image, credits and dates")
     desk.select_option("#id_bylines-0-author", value=str(journalist.pk))
     desk.fill("#id_claims-0-statement", "Tap water contains microchips")
     expect(checklist).to_contain_text("does not say who made it")
@@ -75,6 +76,7 @@ def test_a_fact_check_goes_from_draft_to_the_home_page(open_as):
     desk.select_option("#id_claims-0-rating", label="False")
     desk.fill("#id_claims-0-verdict_summary", "Water utilities test for this.")
     expect(checklist).to_contain_text("has 0 sources")
+    open_section(desk, "Sources")
     desk.get_by_text("Add another Source").click()
     desk.fill("#id_sources-0-title", "Water quality report")
     desk.fill("#id_sources-0-url", "https://example.org/water")
@@ -221,6 +223,7 @@ def test_a_date_set_by_the_calendar_counts_as_unsaved_but_saving_never_asks(open
 
     desk.on("dialog", answer)
     desk.goto(f"/admin/factcheck/factcheck/{draft.pk}/change/")
+    open_section(desk, "Sources")
     desk.locator(
         "#id_sources-0-published_on + .datetimeshortcuts a", has_text="Today"
     ).click()

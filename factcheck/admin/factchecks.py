@@ -20,6 +20,7 @@ from ..sanitize import clean_html
 from . import merges
 from .badges import rating_badge, status_badge
 from .comments import ReviewCommentsAdminMixin
+from .errors import form_errors
 from .filters import (
     AuthorListFilter,
     RatingListFilter,
@@ -35,6 +36,7 @@ from .inlines import (
     ReplyAttemptInline,
     SourceInline,
 )
+from .layout import Layout, Section
 from .presence import PresenceAdminMixin
 from .versions import VersionsAdminMixin
 from .workflow_panel import WorkflowAdminMixin
@@ -79,51 +81,61 @@ class FactCheckAdmin(
     # table on every page would cost more than the page.
     ordering = ["-updated_at", "-pk"]
     show_full_result_count = False
-    inlines = [
-        BylineInline,
-        ClaimInline,
-        SourceInline,
-        ReplyAttemptInline,
-        ExpertQuoteInline,
-        CorrectionInline,
-    ]
+    #: The form from top to bottom: what the article says and the claims it
+    #: checks first, then the body, the evidence, and the rest folded away.
+    layout = Layout(
+        Section(
+            None,
+            (
+                None,
+                {
+                    "fields": [
+                        "headline",
+                        "slug",
+                        "standfirst",
+                        "key_points",
+                        # Hidden: the version the form was opened on, without
+                        # which every save would look like an edit conflict.
+                        "version",
+                    ]
+                },
+            ),
+            ClaimInline,
+        ),
+        Section(_("Body"), (None, {"fields": ["body"]}), open=True),
+        Section(_("Sources"), SourceInline),
+        Section(_("Expert quotes"), ExpertQuoteInline),
+        Section(_("Right of reply"), ReplyAttemptInline),
+        Section(
+            _("Byline, image, credits and dates"),
+            BylineInline,
+            (
+                _("Hero image"),
+                {
+                    "fields": [
+                        "hero_image",
+                        # Hidden: an image kept from a save that failed.
+                        "kept_hero_image",
+                        "hero_image_alt",
+                        ("hero_image_credit", "hero_image_caption"),
+                    ]
+                },
+            ),
+            (
+                _("Credits and classification"),
+                {"fields": ["editor", "partner_credit", "topics", "language"]},
+            ),
+            (
+                _("Dates"),
+                {"fields": ["published_at", "updated_at", "updated_by"]},
+            ),
+        ),
+        Section(_("Corrections"), CorrectionInline, open=True),
+    )
+    fieldsets = layout.fieldsets
+    inlines = layout.inlines
     actions = ["submit_selected", "publish_selected"]
     readonly_fields = ["published_at", "updated_at", "updated_by"]
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "headline",
-                    "slug",
-                    "standfirst",
-                    "key_points",
-                    "body",
-                    # Hidden: the version the form was opened on, without
-                    # which every save would look like an edit conflict.
-                    "version",
-                ]
-            },
-        ),
-        (
-            _("Dates"),
-            {"fields": ["published_at", "updated_at", "updated_by"]},
-        ),
-        (
-            _("Hero image"),
-            {
-                "fields": [
-                    "hero_image",
-                    "hero_image_alt",
-                    ("hero_image_credit", "hero_image_caption"),
-                ]
-            },
-        ),
-        (
-            _("Credits and classification"),
-            {"fields": ["editor", "partner_credit", "topics", "language"]},
-        ),
-    ]
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -179,13 +191,14 @@ class FactCheckAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not permissions.can_edit(request.user, obj):
-            # All of the article, but the version its corrections are saved on.
+            # All of the article, but the hidden fields: the version its
+            # corrections are saved on, and a kept image (never posted here).
             return [
                 field
                 for _name, options in self.get_fieldsets(request, obj)
                 for row in options["fields"]
                 for field in (row if isinstance(row, tuple) else (row,))
-                if field != "version"
+                if field not in ("version", "kept_hero_image")
             ]
         readonly = list(super().get_readonly_fields(request, obj))
         if not permissions.can_set_editor_credit(request.user):
@@ -203,6 +216,21 @@ class FactCheckAdmin(
         ):
             return {}
         return super().get_prepopulated_fields(request, obj)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        form = context["adminform"].form
+        inlines = context["inline_admin_formsets"]
+        # Shown again after an error, the form keeps the image it was given.
+        form.keep_hero_image()
+        errors = form_errors(form, [inline.formset for inline in inlines])
+        # The article's own non-field errors are shown above it by Django.
+        context["error_summary"] = [error for error in errors if error.target]
+        context["form_sections"] = self.layout.shown(
+            context["adminform"], inlines, errors
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def has_submit_permission(self, request):
         return permissions.has_role_for(request.user, Action.SUBMIT)
@@ -332,6 +360,7 @@ class FactCheckAdmin(
         # Opened on an older version, the form holds the merge with the
         # stored one (FactCheckAdminForm.clean), saved on the stored version.
         stale = form.stale_save
+        form.forget_kept_hero_image()
         if not change:
             editing.create_draft(user=request.user, factcheck=obj)
         elif permissions.can_edit(request.user, obj):

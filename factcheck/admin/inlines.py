@@ -9,7 +9,12 @@ from .. import permissions
 from ..models import Byline, Claim, Correction, ExpertQuote, ReplyAttempt, Source
 from ..models.people import display_name
 from .badges import rating_badge
-from .forms import BylineInlineFormSet, ClaimInlineForm, ClaimPartInlineFormSet
+from .forms import (
+    BylineInlineFormSet,
+    ClaimInlineForm,
+    ClaimPartForm,
+    ClaimPartInlineFormSet,
+)
 from .snapshots import locker_state
 
 User = get_user_model()
@@ -137,6 +142,7 @@ class ClaimInline(ArticlePartInline, admin.StackedInline):
 
 class SourceInline(ArticlePartInline, admin.StackedInline):
     model = Source
+    form = ClaimPartForm
     formset = ClaimPartInlineFormSet
     extra = 0
     readonly_fields = ["locker_display"]
@@ -188,6 +194,7 @@ class ReplyAttemptInline(ArticlePartInline, admin.TabularInline):
     """
 
     model = ReplyAttempt
+    form = ClaimPartForm
     formset = ClaimPartInlineFormSet
     extra = 0
     fields = ["claim", "channel", "contacted_at", "response", "responded_at"]

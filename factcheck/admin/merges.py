@@ -95,8 +95,12 @@ def _shown(form_field, value):
         if not isinstance(value, models.Model):
             value = form_field.queryset.filter(pk=value).first()
         return form_field.label_from_instance(value) if value is not None else ""
+    if isinstance(value, models.Model):  # a claim chosen by its row, say
+        return str(value)
     if isinstance(form_field, forms.ChoiceField):
-        return str(dict(form_field.choices).get(value, value))
+        # Posted choices are strings; a stored key may be a number.
+        shown = {str(key): label for key, label in form_field.choices}
+        return str(shown.get(str(value), value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, File):
@@ -222,8 +226,13 @@ def _theirs_value(form, name):
     return getattr(form.instance, name)
 
 
+#: The article's model fields, which a version keeps; the form's own fields
+#: (its version, a kept image's token) are no content to merge.
+_ARTICLE_FIELDS = {field.name for field in FactCheck._meta.get_fields()}
+
+
 def _merge_article(form, content, stale):
-    names = [name for name in form.fields if name != "version"]
+    names = [name for name in form.fields if name in _ARTICLE_FIELDS]
     mine = {name: _plain(form.cleaned_data.get(name)) for name in names}
     for name in names:  # a cleared image and no image read the same
         if isinstance(form.fields[name], forms.FileField) and mine[name] is False:
