@@ -2,16 +2,19 @@
 error at the top, keeps a chosen image through errors, and ties sources to
 claims not saved yet."""
 
+import os
 import re
+import time
 
 import pytest
 from django.core import signing
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from PIL import Image
 
 from factcheck import versions
-from factcheck.admin.forms import KEPT_IMAGES
+from factcheck.admin.forms import KEPT_IMAGE_SECONDS, KEPT_IMAGES
 from factcheck.models import FactCheck
 from tests.adminforms import (
     add_rows,
@@ -296,6 +299,22 @@ def test_a_new_image_replaces_the_kept_one(as_journalist, png_upload):
     assert as_journalist.post(ADD_URL, data).status_code == 302
     with Image.open(FactCheck.objects.get().hero_image) as image:
         assert image.size == (30, 20)
+
+
+def test_kept_images_no_token_can_name_are_swept(as_journalist, png_upload):
+    """A form left with errors and never saved again leaves its image only
+    until another is kept after its token has expired."""
+    stale = default_storage.save(f"{KEPT_IMAGES}abandoned.png", ContentFile(b"x"))
+    fresh = default_storage.save(f"{KEPT_IMAGES}in-use.png", ContentFile(b"x"))
+    day_old = time.time() - KEPT_IMAGE_SECONDS - 60
+    os.utime(default_storage.path(stale), (day_old, day_old))
+    data = _new_article(form_data(as_journalist.get(ADD_URL)))
+    data.update(headline="", hero_image=png_upload(), hero_image_alt="A banana")
+
+    assert as_journalist.post(ADD_URL, data).status_code == 200
+
+    assert not default_storage.exists(stale)
+    assert default_storage.exists(fresh)
 
 
 @pytest.mark.parametrize(

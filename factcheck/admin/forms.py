@@ -1,5 +1,6 @@
 """The article's admin form and the forms of its inline parts."""
 
+import datetime
 import uuid
 from collections import Counter
 from pathlib import PurePath
@@ -13,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -147,6 +149,7 @@ class FactCheckAdminForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[token_name] = ""
         if self.kept_image is None and isinstance(upload, UploadedFile):
+            sweep_kept_images()
             # Scrubbed already: where it waits, its location data must not.
             clean = images.scrub(upload)
             extension = PurePath(clean.name).suffix
@@ -176,6 +179,19 @@ class FactCheckAdminForm(forms.ModelForm):
         if self.kept_image is not None:
             name = self.kept_image["name"]
             transaction.on_commit(lambda: default_storage.delete(name))
+
+
+def sweep_kept_images():
+    """Delete the kept images no token can name any more (older than a
+    token lasts): forms left with errors and never saved again. Swept as
+    each new image is kept, so they never pile up, without a scheduler."""
+    if not default_storage.exists(KEPT_IMAGES):
+        return
+    expired = timezone.now() - datetime.timedelta(seconds=KEPT_IMAGE_SECONDS)
+    for name in default_storage.listdir(KEPT_IMAGES)[1]:
+        path = f"{KEPT_IMAGES}{name}"
+        if default_storage.get_modified_time(path) < expired:
+            default_storage.delete(path)
 
 
 class ClaimInlineForm(forms.ModelForm):
