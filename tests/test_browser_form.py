@@ -47,5 +47,6 @@ def test_a_journalist_finds_the_claim_first_and_an_error_from_the_summary(page):
     link.click()
 
     expect(field).to_be_in_viewport()
+    expect(field).to_be_focused()  # ready to type the correction
     assert page.evaluate("location.hash") == "#id_sources-0-url"
     expect(field).to_have_value("not a link")

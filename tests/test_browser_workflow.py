@@ -12,6 +12,7 @@ from contextlib import ExitStack
 import pytest
 from playwright.sync_api import expect
 
+from factcheck import versions
 from factcheck.models import FactCheck
 from tests.browser import browser_context, log_in, open_section, screenshot
 from tests.factories import (
@@ -264,3 +265,42 @@ def test_two_people_on_one_article_see_each_other_and_each_others_saves(
     expect(warning).to_contain_text("Dana Editor saved this fact-check")
     expect(writer.locator("#id_standfirst")).to_have_value("A standfirst being written")
     screenshot(writer, "presence-saved-warning")
+
+
+def test_a_clash_shows_both_versions_and_the_choice_loses_nothing(open_as):
+    """Two saves from the same version change the headline both: the second
+    sees both side by side, picks one, and keeps everything else typed."""
+    journalist = make_user("Journalists", username="journalist")
+    make_user("Editors", username="editor", first_name="Dana", last_name="Editor")
+    draft = make_factcheck(authors=[journalist], headline=HEADLINE)
+    versions.record(draft, journalist)  # as its first save would have
+    form = f"/admin/factcheck/factcheck/{draft.pk}/change/"
+    writer = open_as("journalist")
+    writer.goto(form)
+    editor = open_as("editor")
+    editor.goto(form)
+
+    editor.fill("#id_headline", "The editor's sharper headline")
+    editor.locator("input[name=_continue]").click()
+    expect(editor.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    writer.fill("#id_headline", "The writer's own headline")
+    writer.fill("#id_standfirst", "A standfirst only the writer wrote")
+    writer.locator("input[name=_continue]").click()
+
+    clashes = writer.locator(".merge-clashes")
+    expect(clashes).to_be_visible()
+    row = clashes.locator("tbody tr", has_text="The editor's sharper headline")
+    expect(row).to_contain_text("The writer's own headline")
+    expect(clashes.locator("tbody tr")).to_have_count(1)  # the standfirst merges
+    expect(writer.locator("#id_standfirst")).to_have_value(
+        "A standfirst only the writer wrote"
+    )
+    screenshot(writer, "merge-clash")
+    row.get_by_label("Keep theirs").check()
+    writer.locator("input[name=_continue]").click()
+
+    expect(writer.locator(".messagelist")).to_contain_text("was changed successfully")
+    saved = FactCheck.objects.get(pk=draft.pk)
+    assert saved.headline == "The editor's sharper headline"
+    assert saved.standfirst == "A standfirst only the writer wrote"

@@ -332,3 +332,36 @@ def test_keeping_mine_brings_back_a_row_edited_here_and_deleted_there(
     titles = [s["fields"]["title"] for s in _stored(factcheck)["sources"]]
     assert titles == ["Dose chart, revised", "Survey of bananas, 2024"]
     assert _stored(factcheck)["article"] == _saved_by_editor(after_theirs)["article"]
+
+
+@pytest.mark.django_db
+def test_a_row_deleted_there_stays_deleted_through_an_error_here(
+    client, journalist, editor
+):
+    """The stale save fails on its own mistake first; fixed and saved again,
+    it still merges, and the row the other side deleted does not come back."""
+    factcheck = _draft(journalist)
+    theirs = _open(client, journalist, factcheck)
+    mine = _open(client, editor, factcheck)
+    theirs["sources-1-DELETE"] = "on"
+    after_theirs = _first_save(client, journalist, factcheck, theirs)
+
+    mine["standfirst"] = "What a banana really gives you."
+    mine["claims-0-seen_url"] = "not a link"
+    failed = _save(client, editor, factcheck, mine)
+
+    assert failed.status_code == 200
+    assert _stored(factcheck) == after_theirs
+    [(name, key)] = failed.context["gone_rows"]
+    assert f'<input type="hidden" name="{name}" value="{key}">' in (
+        failed.content.decode()
+    )
+    # As the browser posts the page back, the hidden key included, fixed.
+    data = {**form_data(failed, blank_rows=True), name: key}
+    data["claims-0-seen_url"] = ""
+    assert _save(client, editor, factcheck, data).status_code == 302
+
+    final = _stored(factcheck)
+    assert [s["fields"]["title"] for s in final["sources"]] == ["Dose chart, revised"]
+    assert final["article"]["fields"]["standfirst"] == "What a banana really gives you."
+    assert final["article"]["fields"]["headline"] == "Bananas are barely radioactive"

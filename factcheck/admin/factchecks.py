@@ -139,7 +139,12 @@ class FactCheckAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/admin_workflow.js", "js/admin_presence.js", "js/admin_comments.js"]
+        js = [
+            "js/admin_workflow.js",
+            "js/admin_presence.js",
+            "js/admin_comments.js",
+            "js/admin_errors.js",
+        ]
 
     def get_queryset(self, request):
         return (
@@ -230,6 +235,7 @@ class FactCheckAdmin(
         context["form_sections"] = self.layout.shown(
             context["adminform"], inlines, errors
         )
+        context["gone_rows"] = merges.gone_rows([inline.formset for inline in inlines])
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def has_submit_permission(self, request):

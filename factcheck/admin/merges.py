@@ -52,14 +52,14 @@ _SNAPSHOT_PARTS = {
     ReplyAttempt: "replies",
     ExpertQuote: "quotes",
 }
-#: A row's form fields that are bookkeeping, not content.
-_NOT_CONTENT = {"id", "DELETE", "ORDER", "factcheck"}
 #: The name of each clash's radio buttons, and of the version they were
 #: chosen against.
 CHOICE = "merge-%s"
 AGAINST = "merge_against"
-#: Posted beside a row someone deleted since: the key it had.
+#: Posted beside a row someone deleted since: the key it had (``gone_rows``).
 GONE = "merge_gone"
+#: A row's form fields that are bookkeeping, not content.
+_NOT_CONTENT = {"id", "DELETE", "ORDER", "factcheck"}
 
 _json = DjangoJSONEncoder()
 
@@ -164,6 +164,19 @@ class StaleSave:
         )
 
 
+def gone_rows(formsets):
+    """``(input name, key)`` of each row of ``formsets`` deleted since the form
+    was opened (``posted_rows``). The page posts them again whatever stops
+    this save (an error, a clash), so the save that merges still knows them:
+    a row the other side deleted never comes back as a new one unasked."""
+    return [
+        (row.add_prefix(GONE), row.data[row.add_prefix(GONE)])
+        for formset in formsets
+        for row in formset.forms
+        if row.data.get(row.add_prefix(GONE))
+    ]
+
+
 def posted_rows(data, prefix, stored_keys):
     """``data`` with each posted row of ``prefix`` whose key is not in
     ``stored_keys`` (deleted since the form was opened) moved after the
@@ -198,10 +211,10 @@ def posted_rows(data, prefix, stored_keys):
     for new, old in enumerate(order):
         for name, values in rows[old].items():
             suffix = name.removeprefix(f"{prefix}-{old}-")
-            if old in gone and suffix == "id":
-                moved[f"{prefix}-{new}-{GONE}"] = keys[old]
-                continue
-            moved.setlist(f"{prefix}-{new}-{suffix}", values)
+            if old not in gone or suffix not in ("id", GONE):
+                moved.setlist(f"{prefix}-{new}-{suffix}", values)
+        if old in gone:
+            moved[f"{prefix}-{new}-{GONE}"] = keys[old]
     moved[f"{prefix}-INITIAL_FORMS"] = str(initial - len(gone))
     return moved
 
@@ -319,7 +332,6 @@ def _merge_rows(formset, content, stale):
         gone = formset.data.get(row_form.add_prefix(GONE))
         if gone:
             key = int(gone)
-            stale.hidden.append((row_form.add_prefix(GONE), gone))
         elif index < formset.initial_form_count() and row_form.instance.pk:
             key = row_form.instance.pk
         else:
