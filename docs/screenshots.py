@@ -52,6 +52,13 @@ def main(base_url):
             page.get_by_role("link", name="Forwarded in my family group").click()
             page.wait_for_load_state()
 
+        def fail_a_save(page):
+            page.fill("#id_headline", "Do wind turbines cause headaches?")
+            page.fill("#id_claims-0-statement", "Wind turbines cause headaches")
+            page.fill("#id_claims-0-seen_url", "a video on a messaging app")
+            page.locator("input[name=_continue]").click()
+            page.wait_for_load_state()
+
         shot("home", "/")
         shot("article", ARTICLE)
         shot("article-phone", ARTICLE, viewport=PHONE)
@@ -62,6 +69,13 @@ def main(base_url):
             "/admin/factcheck/readermessage/",
             user="editor",
             then=open_the_tip_already_checked,
+        )
+        shot(
+            "admin-form-errors",
+            "/admin/factcheck/factcheck/add/",
+            viewport={"width": 1280, "height": 1600},
+            user="journalist",
+            then=fail_a_save,
         )
         shot("claimant", "/claimants/delia-marchbank/")
         shot("corrections-log", "/corrections/")
