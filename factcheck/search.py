@@ -26,7 +26,7 @@ from django.db.models import (
     When,
 )
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -114,9 +114,13 @@ def _search_postgresql(queryset, text, criteria):
     )
     return (
         queryset.filter(pk__in=newest)
-        # Ids only: the cards come prepared, the snippets come after (a page's).
-        .only("pk")
-        .annotate(rank=SearchRank(F("search_entry__vector"), query))
+        # The cards come prepared; the page's snippets are cut from its
+        # rows' text (``attach_snippets``), read with them.
+        .only("pk", "standfirst", "body")
+        .annotate(
+            rank=SearchRank(F("search_entry__vector"), query),
+            stems=Func(query, function="querytree", output_field=TextField()),
+        )
         .order_by("-rank", F("first_published_at").desc(nulls_last=True))
     )
 
@@ -192,26 +196,14 @@ def _words_stemmed(querytree):
     return re.compile(rf"\b(?:{'|'.join(words)})\w*", re.IGNORECASE)
 
 
-def _texts_postgresql(factchecks, text):
-    """{pk: (standfirst, body)} of ``factchecks``, and the pattern of their
-    matches: one query for the page (PostgreSQL's own snippets, ts_headline,
-    parse each article again: 0.6 ms each, half of a rare word's search)."""
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    rows = list(
-        FactCheck.objects.filter(pk__in=[factcheck.pk for factcheck in factchecks])
-        .annotate(stems=Func(query, function="querytree", output_field=TextField()))
-        .values_list("pk", "standfirst", "body", "stems")
-    )
-    texts = {pk: (standfirst, body) for pk, standfirst, body, _stems in rows}
-    return texts, _words_stemmed(rows[0][3]) if rows else None
-
-
 def attach_snippets(factchecks, text):
     """Give each fact-check of a result page a ``snippet`` to pass to ``highlight``.
 
     Cut from its standfirst and body around the first match: on PostgreSQL,
-    of the query's stems; elsewhere of the words typed. A page of filtered
-    results without a query shows the standfirsts.
+    of the query's stems, which ``search`` reads with the page's rows
+    (PostgreSQL's own snippets, ts_headline, parse each article again: 0.6
+    ms each, half of a rare word's search); elsewhere of the words typed. A
+    page of filtered results without a query shows the standfirsts.
     """
     terms = terms_of(text)
     if not terms or not factchecks:
@@ -219,13 +211,11 @@ def attach_snippets(factchecks, text):
             factcheck.snippet = factcheck.standfirst
         return factchecks
     if connection.vendor == "postgresql":
-        texts, pattern = _texts_postgresql(factchecks, text)
+        pattern = _words_stemmed(factchecks[0].stems)
     else:
-        texts = {f.pk: (f.standfirst, f.body) for f in factchecks}
         pattern = _words_typed(terms)
     for factcheck in factchecks:
-        standfirst, body = texts.get(factcheck.pk, ("", ""))
-        plain = f"{standfirst} {_plain_text(body)}".strip()
+        plain = f"{factcheck.standfirst} {_plain_text(factcheck.body)}".strip()
         factcheck.snippet = (
             snippet_around(plain, pattern) if pattern else plain[:SNIPPET_CHARS]
         )
@@ -253,35 +243,73 @@ def highlight(snippet):
 class PlainSelect(forms.Select):
     """A ``<select>`` written in Python, with the same markup as Django's.
 
-    Django renders each option through a template of its own: 5 ms for the
-    search form's rating and topic options, on every search page, uncached
-    by nature; this takes a tenth of that.
+    Django renders each option through a template of its own and builds a
+    dictionary of attributes for it: 5 ms for the search form's rating and
+    topic options, on every search page, uncached by nature; this takes a
+    twentieth of that. (Only what the search form uses: no groups, no
+    multiple choice.)
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], flatatt(option["attrs"]), option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
+        chosen = set(self.format_value(value))
+        options = "".join(
+            '<option value="{}"{}>{}</option>'.format(
+                html.escape(str(key)),
+                " selected" if str(key) in chosen else "",
+                html.escape(str(label)),
+            )
+            for key, label in self.choices
         )
         return format_html(
             '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            options,
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe(options),  # escaped above
         )
+
+
+class PlainDateInput(forms.DateInput):
+    """A date ``<input>`` written in Python, like ``PlainSelect``, with the
+    same markup as Django's template writes."""
+
+    input_type = "date"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value = widget["value"]
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            format_html(' value="{}"', value) if value is not None else "",
+            flatatt(widget["attrs"]),
+        )
+
+
+class ListedChoices(forms.models.ModelChoiceIterator):
+    """A menu's records read in one ordinary query.
+
+    Django's iterator reads them through ``QuerySet.iterator()``: on
+    PostgreSQL a server-side cursor, four round trips for a few dozen
+    ratings or topics, on every search page.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for record in self.queryset.all():
+            yield self.choice(record)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    iterator = ListedChoices
 
 
 class SearchForm(forms.Form):
     """The reader's search: words, narrowed by rating, topic and date range."""
 
     q = forms.CharField(label=_("Search for"), required=False)
-    rating = forms.ModelChoiceField(
+    rating = ListedChoiceField(
         Rating.objects.all(),
         to_field_name="slug",
         required=False,
@@ -289,7 +317,7 @@ class SearchForm(forms.Form):
         empty_label=_("Any rating"),
         widget=PlainSelect,
     )
-    topic = forms.ModelChoiceField(
+    topic = ListedChoiceField(
         Topic.objects.all(),
         to_field_name="slug",
         required=False,
@@ -297,12 +325,8 @@ class SearchForm(forms.Form):
         empty_label=_("Any topic"),
         widget=PlainSelect,
     )
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=PlainDateInput)
+    until = forms.DateField(label=_("To"), required=False, widget=PlainDateInput)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
