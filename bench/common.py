@@ -86,17 +86,17 @@ def wait_until_up(url, seconds=30):
 
 
 @contextmanager
-def gunicorn(database, **extra):
+def gunicorn(database, port=PORT, **extra):
     """Our app under gunicorn (sync workers), as deployed; yields the master's pid."""
     process = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "newsroom.wsgi"]
-        + ["--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}"]
+        + ["--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"]
         + ["--log-level", "warning"],
         cwd=ROOT,
         env=environment(database, **extra),
     )
     try:
-        wait_until_up(f"http://127.0.0.1:{PORT}/robots.txt")
+        wait_until_up(f"http://127.0.0.1:{port}/robots.txt")
         yield process.pid
     finally:
         process.terminate()
@@ -145,7 +145,13 @@ def nginx():
 
 
 class Load:
-    """wrk through the anchors' load.sh: ``seconds`` a run, ``runs`` runs, medians."""
+    """wrk through the anchors' load.sh: ``seconds`` a run, ``runs`` runs, medians.
+
+    Pages compared with each other are measured in turns (``rounds``): one
+    run of each, then the next round, so a machine that slows down or
+    speeds up during the benchmark (other tenants of a shared host) weighs on
+    both sides of a ratio alike, instead of on whichever was measured later.
+    """
 
     def __init__(self, anchors, seconds, connections, runs):
         self.script = Path(anchors) / "load.sh"
@@ -173,17 +179,34 @@ class Load:
 
     def measure(self, url, connections=None, warmup=5):
         """A warm-up run (discarded), then ``runs`` runs: median figures."""
-        self.once(url, seconds=warmup, connections=connections)
-        results = [self.once(url, connections=connections) for _ in range(self.runs)]
-        rates = [r["rps"] for r in results]
-        return {
-            "rps": statistics.median(rates),
-            "min": min(rates),
-            "max": max(rates),
-            "p50": statistics.median(r["p50"] for r in results if r["p50"] is not None),
-            "p99": statistics.median(r["p99"] for r in results if r["p99"] is not None),
-            "errors": sum(r["errors"] for r in results),
-        }
+        return self.rounds({url: url}, connections, warmup)[url]
+
+    def rounds(self, urls, connections=None, warmup=5, log=None):
+        """Each of ``urls`` (by name) warmed up, then measured once a round for
+        ``runs`` rounds: its median figures, by name."""
+        for name, url in urls.items():
+            if log:
+                log(f"warming up {name}")
+            self.once(url, seconds=warmup, connections=connections)
+        runs = {name: [] for name in urls}
+        for number in range(self.runs):
+            for name, url in urls.items():
+                if log:
+                    log(f"round {number + 1} of {self.runs}: {name}")
+                runs[name].append(self.once(url, connections=connections))
+        return {name: _median(results) for name, results in runs.items()}
+
+
+def _median(results):
+    rates = [r["rps"] for r in results]
+    return {
+        "rps": statistics.median(rates),
+        "min": min(rates),
+        "max": max(rates),
+        "p50": statistics.median(r["p50"] for r in results if r["p50"] is not None),
+        "p99": statistics.median(r["p99"] for r in results if r["p99"] is not None),
+        "errors": sum(r["errors"] for r in results),
+    }
 
 
 def row(*cells):

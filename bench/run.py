@@ -1,12 +1,15 @@
 """The benchmark: our reader pages against the anchors, on one machine, in one run.
 
 1. Rebuilds the anchors (``../shared/anchors``: Wagtail, bare Django, nginx
-   serving the page as a file) and measures them.
+   serving the page as a file).
 2. Builds our database: the demo newsroom plus N synthetic fact-checks.
-3. Measures the article, home and search pages under gunicorn (2 sync
-   workers, DEBUG off, PostgreSQL, Redis): uncached (page cache off), from
-   the app's cache (Redis), and through ``deploy/nginx.conf``; and our
-   ``/robots.txt`` as the floor of a request through Django.
+3. Starts the anchors and ours side by side and measures every page in
+   rounds, one run of each a round (``Load.rounds``), so the pages a ratio
+   compares were measured over the same minutes: the anchors; our article,
+   home and search pages under gunicorn (2 sync workers, DEBUG off,
+   PostgreSQL, Redis) uncached (page cache off), from the app's cache
+   (Redis), and through ``deploy/nginx.conf``; and our ``/robots.txt`` as
+   the floor of a request through Django.
 4. The publish burst: the article under 16 connections, steady, then while
    it is published ten times in 20 seconds.
 5. Prints one markdown table and the ratios the issue asks for, and the
@@ -22,6 +25,7 @@ import shutil
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from common import (
@@ -44,33 +48,47 @@ from common import (
 )
 
 DATABASE = "bench_newsroom"
+#: Our app with its page cache off, beside the cached one on ``PORT``.
+UNCACHED_PORT = NGINX_PORT + 1
 ARTICLE = "/fact-checks/ketamine-depression-treatment-resistant/"
 PAGES = {"article": ARTICLE, "home": "/", "search": "/search/?q=ketamine"}
 
 
-def anchors(source, load, build):
-    """Rebuild the anchors and measure Wagtail, bare Django and nginx's file."""
+#: The anchors: how each is served (``serve.sh``'s arguments) and its page.
+ANCHORS = {
+    "nginx static file": (["c"], "http://127.0.0.1:8003/fact-checks/ketamine-depression-claim/"),
+    "Wagtail, uncached": (["a", "sync", "2"], "http://127.0.0.1:8001/ketamine-depression-claim/"),
+    "bare Django, 1 row": (["b", "sync", "2"], "http://127.0.0.1:8002/fact-checks/ketamine-depression-claim/"),
+}  # fmt: skip
+
+
+def build_anchors(source):
+    """Rebuild the anchors (Wagtail, bare Django, nginx's file) under /tmp."""
     folder = WORK / "anchors"
-    if build or not folder.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        shutil.copytree(source, folder)
-        for script in ("setup_system.sh", "build_a_wagtail.sh", "build_b_django.sh",
-                       "build_c_nginx.sh"):  # fmt: skip
-            log(f"anchors: {script}")
-            subprocess.run([str(folder / "anchors" / script)], check=True,
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(source, folder)
+    for script in ("setup_system.sh", "build_a_wagtail.sh", "build_b_django.sh",
+                   "build_c_nginx.sh"):  # fmt: skip
+        log(f"anchors: {script}")
+        subprocess.run([str(folder / "anchors" / script)], check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+@contextmanager
+def anchors_up():
+    """The anchors' servers, all up at once (idle ones cost no CPU)."""
+    scripts = WORK / "anchors" / "anchors"
+    started = []
+    try:
+        for how, _url in ANCHORS.values():
+            subprocess.run([str(scripts / "serve.sh"), *how], check=True,
                            stdout=subprocess.DEVNULL)  # fmt: skip
-    serve, stop = folder / "anchors" / "serve.sh", folder / "anchors" / "stop.sh"
-    results = {}
-    for name, how, url in [
-        ("nginx static file", ["c"], "http://127.0.0.1:8003/fact-checks/ketamine-depression-claim/"),
-        ("Wagtail, uncached", ["a", "sync", "2"], "http://127.0.0.1:8001/ketamine-depression-claim/"),
-        ("bare Django, 1 row", ["b", "sync", "2"], "http://127.0.0.1:8002/fact-checks/ketamine-depression-claim/"),
-    ]:  # fmt: skip
-        subprocess.run([str(serve), *how], check=True, stdout=subprocess.DEVNULL)
-        log(f"measuring {name}")
-        results[name] = load.measure(url)
-        subprocess.run([str(stop), how[0]], check=True, stdout=subprocess.DEVNULL)
-    return results
+            started.append(how[0])
+        yield
+    finally:
+        for name in started:
+            subprocess.run([str(scripts / "stop.sh"), name], check=False,
+                           stdout=subprocess.DEVNULL)  # fmt: skip
 
 
 def build(synthetic):
@@ -82,29 +100,32 @@ def build(synthetic):
     manage(DATABASE, "collectstatic", "--no-input")
 
 
-def ours(load):
-    results = {}
-    base = f"http://127.0.0.1:{PORT}"
-    for config, cache_seconds in [("uncached", 0), ("app cache (Redis)", 300)]:
-        with gunicorn(DATABASE, FACTCHECK_PAGE_CACHE_SECONDS=cache_seconds):
+def measure_all(load):
+    """Every page, anchors and ours, with all their servers up, in rounds.
+
+    Ours run twice: uncached (page cache off) on ``UNCACHED_PORT``, and with
+    the Redis page cache on ``PORT``, behind ``deploy/nginx.conf``.
+    """
+    cached, uncached = f"http://127.0.0.1:{PORT}", f"http://127.0.0.1:{UNCACHED_PORT}"
+    with (
+        anchors_up(),
+        gunicorn(DATABASE, port=UNCACHED_PORT, FACTCHECK_PAGE_CACHE_SECONDS=0),
+        gunicorn(DATABASE, FACTCHECK_PAGE_CACHE_SECONDS=300),
+        nginx() as edge,
+    ):
+        # The same bytes as a file, from the same nginx: the ceiling the
+        # micro-cache is measured against.
+        copy = WORK / "static" / "bench" / "article.html"
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(urllib.request.urlopen(cached + ARTICLE).read())
+        urls = {(f"anchor: {name}", ""): url for name, (_how, url) in ANCHORS.items()}
+        for config, base in [("uncached", uncached), ("app cache (Redis)", cached)]:
             for name, path in [*PAGES.items(), ("robots.txt", "/robots.txt")]:
-                log(f"measuring {name}, {config}")
-                results[(name, config)] = load.measure(base + path)
-            if cache_seconds:
-                with nginx() as edge:
-                    for name, path in PAGES.items():
-                        log(f"measuring {name} through nginx")
-                        results[(name, "nginx micro-cache")] = load.measure(edge + path)
-                    # The same bytes as a file, from the same nginx: the
-                    # ceiling the micro-cache is measured against.
-                    copy = WORK / "static" / "bench" / "article.html"
-                    copy.parent.mkdir(parents=True, exist_ok=True)
-                    copy.write_bytes(urllib.request.urlopen(base + ARTICLE).read())
-                    log("measuring the article as a file through the same nginx")
-                    results[("article as a file", "same nginx")] = load.measure(
-                        edge + "/static/bench/article.html"
-                    )
-    return results
+                urls[(name, config)] = base + path
+        for name, path in PAGES.items():
+            urls[(name, "nginx micro-cache")] = edge + path
+        urls[("article as a file", "same nginx")] = edge + "/static/bench/article.html"
+        return load.rounds(urls, log=lambda text: log("measuring", text))
 
 
 def burst(load, seconds=20, rounds=10):
@@ -138,20 +159,20 @@ def main():
     WORK.mkdir(parents=True, exist_ok=True)
     load = Load(args.anchors, args.seconds, args.connections, args.runs)
 
-    anchor = anchors(Path(args.anchors), load, build=not args.reuse_anchors)
+    if not args.reuse_anchors or not (WORK / "anchors").exists():
+        build_anchors(Path(args.anchors))
     if not args.reuse_database:
         build(args.synthetic)
-    results = ours(load)
+    results = measure_all(load)
     steady, during, rss = burst(load)
 
     print(f"\nMeasured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
           f"gunicorn {WORKERS} sync workers, DEBUG off, PostgreSQL, Redis; wrk "
           f"{args.connections} connections, {args.runs} runs of {args.seconds} s, "
-          f"median (min-max); demo + {args.synthetic} synthetic fact-checks.\n")  # fmt: skip
+          f"median (min-max), every page once a round; demo + {args.synthetic} "
+          "synthetic fact-checks.\n")  # fmt: skip
     print(row("page", "config", "req/s", "p50 ms", "p99 ms", "errors"))
     print(row(*["---"] * 6))
-    for name, result in anchor.items():
-        print(row(f"anchor: {name}", "", *figures(result)))
     for (name, config), result in results.items():
         print(row(name, config, *figures(result)))
     print(row("article, publish burst", "steady, 16 connections",
@@ -161,17 +182,17 @@ def main():
               f"{during['rps']:,.0f}", f"{during['p50']:.1f}", f"{during['p99']:.1f}",
               during["errors"]))  # fmt: skip
 
-    def rate(name, config):
+    def rate(name, config=""):
         return results[(name, config)]["rps"]
 
     static = rate("article as a file", "same nginx")
     print("\nRatios:")
     for text, value, target in [
-        ("uncached article / Wagtail uncached", rate("article", "uncached") / anchor["Wagtail, uncached"]["rps"], ">= 2"),
-        ("uncached article / bare Django", rate("article", "uncached") / anchor["bare Django, 1 row"]["rps"], ">= 0.5"),
+        ("uncached article / Wagtail uncached", rate("article", "uncached") / rate("anchor: Wagtail, uncached"), ">= 2"),
+        ("uncached article / bare Django", rate("article", "uncached") / rate("anchor: bare Django, 1 row"), ">= 0.5"),
         ("Redis-cached article / our robots.txt", rate("article", "app cache (Redis)") / rate("robots.txt", "app cache (Redis)"), ">= 0.8"),
         ("article through nginx / the same bytes as a file, same nginx", rate("article", "nginx micro-cache") / static, ">= 0.8"),
-        ("article through nginx / the anchor's 9.5 KB static file", rate("article", "nginx micro-cache") / anchor["nginx static file"]["rps"], "for scale"),
+        ("article through nginx / the anchor's 9.5 KB static file", rate("article", "nginx micro-cache") / rate("anchor: nginx static file"), "for scale"),
         ("burst p99 / steady p99", during["p99"] / steady["p99"], "<= 3"),
         ("burst req/s / steady req/s", during["rps"] / steady["rps"], ">= 0.7"),
     ]:  # fmt: skip

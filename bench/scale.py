@@ -130,21 +130,23 @@ def main():
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--anchors", default=str(ROOT.parent / "shared" / "anchors"))
     parser.add_argument("--reuse-database", action="store_true")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    load = Load(args.anchors, args.seconds, args.connections, 1)
+    load = Load(args.anchors, args.seconds, args.connections, args.runs)
     took = None if args.reuse_database else build(args.synthetic)
     # Always: a reused database's static files may predate the code's.
     manage(DATABASE, "collectstatic", "--no-input")
     pages, article_id = urls()
     base = f"http://127.0.0.1:{PORT}"
-    results = {}
     with gunicorn(DATABASE, FACTCHECK_PAGE_CACHE_SECONDS=0) as master:
-        for name, path in pages.items():
-            log(f"measuring {name}")
-            results[name] = load.measure(base + path, warmup=3)
+        results = load.rounds(
+            {name: base + path for name, path in pages.items()},
+            warmup=3,
+            log=lambda text: log("measuring", text),
+        )
         cookie = admin_cookie(base)
         admin = {
             "admin: fact-check list": timed_admin(
@@ -159,7 +161,8 @@ def main():
     print(f"\nMeasured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
           f"{args.synthetic:,} synthetic fact-checks + the demo, page cache off, "
           f"gunicorn {WORKERS} sync workers, PostgreSQL; wrk {args.connections} "
-          f"connections, {args.seconds} s after a warm-up.")  # fmt: skip
+          f"connections, {args.runs} runs of {args.seconds} s after a warm-up, "
+          "median.")  # fmt: skip
     if took is not None:
         print(f"generate_factchecks {args.synthetic}: {took:.0f} s")
     print()

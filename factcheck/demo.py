@@ -136,6 +136,9 @@ def _backdate(factcheck, when):
             created_at=written,
             resolved_at=written if comment.resolved_at else None,
         )
+    if "first_published_at" in updates:
+        # Its page and card were prepared at publication, with today's date.
+        publishing.prepare(factcheck)
 
 
 def _advance(factcheck, entry, author, desk):

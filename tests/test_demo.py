@@ -246,6 +246,19 @@ def test_published_articles_are_backdated_with_their_history(loaded):
                 assert when <= factcheck.published_at
 
 
+def test_readers_see_the_backdated_dates_on_every_page(client, loaded):
+    """The pages prepared at publication are prepared again once backdated:
+    the article, its card on the home page and in other articles' related
+    blocks show when it was published, not when the demo was loaded."""
+    home = client.get("/").content.decode()
+    for factcheck in FactCheck.objects.published():
+        shown = f'datetime="{factcheck.first_published_at.isoformat()}"'
+        page = client.get(factcheck.get_absolute_url()).content.decode()
+        assert shown in page, factcheck.slug
+        assert shown in home, factcheck.slug
+        assert f'datetime="{timezone.now().date().isoformat()}' not in page
+
+
 def test_the_demo_has_a_re_rating_and_a_clarification(client, loaded):
     budget = FactCheck.objects.get(slug="budget-debate-inflation-and-wages-claims")
     record = budget.corrections.get()
