@@ -8,12 +8,12 @@ class FactCheckConfig(AppConfig):
     verbose_name = _("Fact-checks")
 
     def ready(self):
-        from . import checks, publishing, scale  # noqa: F401 (checks registers)
+        from . import checks, invalidation, scale  # noqa: F401 (checks registers)
 
         # Shared records shown on published pages: their pages are refreshed
         # whichever code saves them (the articles' own writes go through the
         # workflow and the edit service, which say what changed).
-        publishing.watch_shared_records()
+        invalidation.watch_shared_records()
         # The rating scale's history, from whichever code edits the scale.
         scale.watch_rating_scale()
 

@@ -4,7 +4,7 @@ Readers judge a rating by the scale it was given on, so "How we rate" dates
 every change: a rating added, renamed, its meaning or its position changed,
 or removed. The scale is edited in the admin and the shell alike and has no
 service of its own, so the changes are recorded here from the model's own
-saves and deletes (signals, like ``publishing.watch_shared_records``): no
+saves and deletes (signals, like ``invalidation.watch_shared_records``): no
 way of saving a ``Rating`` can skip its record. Two ways do not send those
 signals and record nothing: ``QuerySet.update()`` and data migrations, whose
 historical models are other classes (a data migration that changes the

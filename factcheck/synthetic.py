@@ -264,7 +264,7 @@ def generate(count, *, seed=0, stdout=None):
         numbers = range(made, made + min(BATCH, count - made))
         with transaction.atomic():
             ids = _batch(rng, numbers, cast)
-            FactCheck.objects.filter(pk__in=ids).refresh_search_vector()
+            FactCheck.objects.filter(pk__in=ids).index_for_search()
         made += len(numbers)
         if stdout:
             stdout.write(f"{made} of {count}")
@@ -384,7 +384,7 @@ def _batch(rng, numbers, cast):
         ],
         batch_size=BATCH,
     )
-    # Each article on the list pages it belongs on (publishing.listing_keys).
+    # Each article on the list pages it belongs on (invalidation.listing_keys).
     listed = [(t.factcheck, listing_key("topic", t.topic.pk)) for t in tagged]
     listed += [(c.factcheck, listing_key("claimant", c.claimant.pk)) for c in claims]
     listed += [

@@ -4,8 +4,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView, TemplateView
 
 from . import caching, feeds, sitemaps
+from .invalidation import policy_tag
 from .models import PolicyText
-from .publishing import policy_tag
 from .views import (
     archive,
     history,

@@ -24,6 +24,7 @@ from . import (
     changes,
     editing,
     gate,
+    invalidation,
     notifications,
     panel,
     permissions,
@@ -103,7 +104,7 @@ def _move(factcheck, user, action, *, note="", prepare=None, notify=None):
         # A new version: a form opened before the step is stale now.
         editing.save_locked(row, fields=list(changes))
         # Indexed as each step leaves it, so what goes out is searchable at once.
-        FactCheck.objects.filter(pk=row.pk).refresh_search_vector()
+        FactCheck.objects.filter(pk=row.pk).index_for_search()
         scheduled = action == Action.PUBLISH and not row.is_published
         TransitionLog.objects.record(
             row, user, Action.SCHEDULE if scheduled else action, from_status, note
@@ -261,7 +262,7 @@ def restore(version, user):
         editing.save_locked(
             row, fields=[*revisions.CONTENT_FIELDS, "updated_by"], user=user
         )
-        FactCheck.objects.filter(pk=row.pk).refresh_search_vector()
+        FactCheck.objects.filter(pk=row.pk).index_for_search()
         TransitionLog.objects.record(row, user, Action.RESTORE, row.status, note)
         versions.record(row, user, note)
     return row
@@ -367,10 +368,10 @@ def _publish_revision(revision, user, at, version, change_class, note):
         from_status = row.status
         if row.editor_id is None:
             row.editor = user  # credited as on any publication
-        shown_before = publishing.shown(original)
+        shown_before = invalidation.shown(original)
         ratings_before = _ratings(original)
         revisions.merge(row, original, shown=not minor)
-        FactCheck.objects.filter(pk=original.pk).refresh_search_vector()
+        FactCheck.objects.filter(pk=original.pk).index_for_search()
         record = None
         if not minor:
             old, new = changes.rating_labels(rerated)

@@ -17,6 +17,9 @@ READER_PANEL_QUERIES = 8
 #: name in one query, whatever their number (factcheck.admin.comments).
 REVIEW_COMMENTS_QUERIES = 1
 
+#: The fact-check add form.
+ADD_URL = reverse("admin:factcheck_factcheck_add")
+
 
 def _encode(value):
     if value is None:
@@ -91,3 +94,28 @@ def checklist_url(factcheck=None):
 
 def shown_messages(response):
     return [str(message) for message in response.context["messages"]]
+
+
+def new_article_data(data, claims=(), sources=(), replies=()):
+    """``data`` (the add form's) for a new article with these claims and parts."""
+    data.update(headline="Are bananas radioactive?", slug="bananas", language="en")
+    add_rows(
+        data,
+        "claims",
+        [{"statement": statement, "ordering": n} for n, statement in enumerate(claims)],
+    )
+    add_rows(data, "sources", list(sources))
+    add_rows(data, "reply_attempts", list(replies))
+    return data
+
+
+def source_row(title, claim=""):
+    """A source's row, tied to ``claim`` (a key or a claim row's name) if given."""
+    return {
+        "title": title,
+        "url": f"https://example.org/{title.lower().replace(' ', '-')}",
+        "kind": "official",
+        "origin": "primary",
+        "claim": claim,
+        "ordering": 0,
+    }

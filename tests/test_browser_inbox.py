@@ -28,7 +28,7 @@ def test_a_tip_already_checked_is_answered_in_one_click(browser, live_server):
     Claim.objects.filter(factcheck=checked).update(
         statement="The Great Wall of China is visible from space with the naked eye"
     )
-    FactCheck.objects.filter(pk=checked.pk).refresh_search_vector()
+    FactCheck.objects.filter(pk=checked.pk).index_for_search()
     run_jobs()
     mail.outbox.clear()
 

@@ -1,33 +1,22 @@
-"""The fact-check form puts the claim first, folds its long parts, names each
-error at the top, keeps a chosen image through errors, and ties sources to
-claims not saved yet."""
+"""The fact-check form puts the claim first, folds its long parts and names each
+error at the top (images kept through errors: test_kept_images; parts tied to
+new claim rows: test_claim_rows)."""
 
-import os
 import re
-import time
 
 import pytest
-from django.core import signing
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.urls import reverse
-from PIL import Image
 
-from factcheck import versions
-from factcheck.admin.forms import KEPT_IMAGE_SECONDS, KEPT_IMAGES
 from factcheck.models import FactCheck
 from tests.adminforms import (
-    add_rows,
+    ADD_URL,
     change_url,
-    checklist_url,
     form_data,
-    shown_messages,
+    new_article_data,
+    source_row,
 )
 from tests.factories import make_factcheck
 
 pytestmark = pytest.mark.django_db
-
-ADD_URL = reverse("admin:factcheck_factcheck_add")
 
 #: What each part of the form starts with on the page, top to bottom.
 ORDER = [
@@ -60,29 +49,6 @@ def _section(page, title):
     )
     assert match, f"no section {title!r}"
     return match.group(1)
-
-
-def _new_article(data, claims=(), sources=(), replies=()):
-    data.update(headline="Are bananas radioactive?", slug="bananas", language="en")
-    add_rows(
-        data,
-        "claims",
-        [{"statement": statement, "ordering": n} for n, statement in enumerate(claims)],
-    )
-    add_rows(data, "sources", list(sources))
-    add_rows(data, "reply_attempts", list(replies))
-    return data
-
-
-def _source(title, claim=""):
-    return {
-        "title": title,
-        "url": f"https://example.org/{title.lower().replace(' ', '-')}",
-        "kind": "official",
-        "origin": "primary",
-        "claim": claim,
-        "ordering": 0,
-    }
 
 
 # The order of the form.
@@ -149,10 +115,10 @@ def test_the_long_parts_are_folded_but_the_body_is_open(as_journalist):
 
 
 def test_the_summary_names_and_links_each_error(as_journalist):
-    data = _new_article(
+    data = new_article_data(
         form_data(as_journalist.get(ADD_URL)),
         claims=["Bananas are radioactive"],
-        sources=[{**_source("Dose chart"), "url": "not a link"}],
+        sources=[{**source_row("Dose chart"), "url": "not a link"}],
     )
     data["headline"] = ""
     data["claims-0-seen_url"] = "ftp://files.example.org/claim.txt"
@@ -192,11 +158,11 @@ def test_the_summary_names_and_links_each_error(as_journalist):
 
 
 def test_a_section_counts_its_errors_and_opens(as_journalist):
-    data = _new_article(
+    data = new_article_data(
         form_data(as_journalist.get(ADD_URL)),
         sources=[
-            {**_source("Dose chart"), "url": ""},
-            {**_source("Second chart"), "title": ""},
+            {**source_row("Dose chart"), "url": ""},
+            {**source_row("Second chart"), "title": ""},
         ],
     )
 
@@ -211,7 +177,7 @@ def test_a_section_counts_its_errors_and_opens(as_journalist):
 
 def test_an_article_field_error_opens_its_section(as_journalist, png_upload):
     """An image without its alt text: the error is in a folded section."""
-    data = _new_article(form_data(as_journalist.get(ADD_URL)))
+    data = new_article_data(form_data(as_journalist.get(ADD_URL)))
     data.update(hero_image=png_upload(), hero_image_alt="")
 
     response = as_journalist.post(ADD_URL, data)
@@ -245,186 +211,3 @@ def test_an_inline_non_form_error_links_to_its_group(client, journalist, editor)
     assert (error.target, error.label) == ("bylines-group", "Byline")
     section = _section(response.content.decode(), "Byline, image, credits and dates")
     assert " open>" in section and "1 error" in section
-
-
-# An image chosen survives the other errors.
-
-
-def test_an_image_is_kept_through_an_error_and_used_by_the_next_save(
-    as_journalist, png_upload, django_capture_on_commit_callbacks
-):
-    exif = Image.Exif()
-    exif[0x010F] = "SpyCam"  # Make
-    upload = png_upload(name="phone.jpg", fmt="JPEG", exif=exif.tobytes())
-    data = _new_article(form_data(as_journalist.get(ADD_URL)))
-    data.update(headline="", hero_image=upload, hero_image_alt="A banana")
-
-    failed = as_journalist.post(ADD_URL, data)
-
-    assert failed.status_code == 200
-    page = failed.content.decode()
-    assert "Your image “phone.jpg” is kept; save again to use it" in page
-    token = failed.context["adminform"].form["kept_hero_image"].value()
-    assert f'name="kept_hero_image" value="{token}"' in page
-    kept = signing.loads(token, salt="factcheck.admin.kept-hero-image")
-    assert kept["name"].startswith(KEPT_IMAGES)
-    with Image.open(default_storage.open(kept["name"])) as waiting:
-        assert not waiting.getexif()  # stored without its metadata
-
-    data.pop("hero_image")
-    data.update(headline="Are bananas radioactive?", kept_hero_image=token)
-    with django_capture_on_commit_callbacks(execute=True):
-        saved = as_journalist.post(ADD_URL, data)
-
-    assert saved.status_code == 302
-    factcheck = FactCheck.objects.get()
-    assert factcheck.hero_image.name.startswith("factcheck/")
-    with Image.open(factcheck.hero_image) as image:
-        assert image.size == (64, 48)
-    assert not default_storage.exists(kept["name"])
-
-
-def test_a_new_image_replaces_the_kept_one(as_journalist, png_upload):
-    data = _new_article(form_data(as_journalist.get(ADD_URL)))
-    data.update(headline="", hero_image=png_upload(), hero_image_alt="A banana")
-    token = (
-        as_journalist.post(ADD_URL, data).context["adminform"].form["kept_hero_image"]
-    )
-    data.update(
-        headline="Bananas",
-        kept_hero_image=token.value(),
-        hero_image=png_upload(size=(30, 20), name="other.png"),
-    )
-
-    assert as_journalist.post(ADD_URL, data).status_code == 302
-    with Image.open(FactCheck.objects.get().hero_image) as image:
-        assert image.size == (30, 20)
-
-
-def test_kept_images_no_token_can_name_are_swept(as_journalist, png_upload):
-    """A form left with errors and never saved again leaves its image only
-    until another is kept after its token has expired."""
-    stale = default_storage.save(f"{KEPT_IMAGES}abandoned.png", ContentFile(b"x"))
-    fresh = default_storage.save(f"{KEPT_IMAGES}in-use.png", ContentFile(b"x"))
-    day_old = time.time() - KEPT_IMAGE_SECONDS - 60
-    os.utime(default_storage.path(stale), (day_old, day_old))
-    data = _new_article(form_data(as_journalist.get(ADD_URL)))
-    data.update(headline="", hero_image=png_upload(), hero_image_alt="A banana")
-
-    assert as_journalist.post(ADD_URL, data).status_code == 200
-
-    assert not default_storage.exists(stale)
-    assert default_storage.exists(fresh)
-
-
-@pytest.mark.parametrize(
-    "token",
-    [
-        "forged",
-        signing.dumps({"name": "kept-images/x.png", "original": "x.png"}),
-        signing.dumps(
-            {"name": "factcheck/2026/01/secret.png", "original": "x.png"},
-            salt="factcheck.admin.kept-hero-image",
-        ),
-    ],
-    ids=["unsigned", "other-salt", "outside-the-kept-folder"],
-)
-def test_a_forged_kept_image_token_is_refused_and_changes_nothing(
-    as_journalist, journalist, token
-):
-    factcheck = make_factcheck(authors=[journalist])
-    data = form_data(as_journalist.get(change_url(factcheck)))
-    data.update(headline="A new headline", kept_hero_image=token)
-
-    response = as_journalist.post(change_url(factcheck), data)
-
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors["hero_image"] == [
-        "The image kept from your last save could not be used; choose the file again."
-    ]
-    stored = FactCheck.objects.get(pk=factcheck.pk)
-    assert (stored.headline, stored.hero_image.name) == (factcheck.headline, "")
-    # Not posted again with the form.
-    assert response.context["adminform"].form["kept_hero_image"].value() == ""
-
-
-# Sources (and reply attempts) tied to claims not saved yet.
-
-
-def test_a_source_names_claim_row_two_of_a_new_article(as_journalist):
-    page = as_journalist.get(ADD_URL)
-    assert '<option value="claims-1">Claim #2 (not saved yet)</option>' in (
-        page.content.decode()
-    )
-    data = _new_article(
-        form_data(page),
-        claims=["Bananas are radioactive", "Bananas glow"],
-        sources=[_source("Glow study", claim="claims-1"), _source("Dose chart")],
-        replies=[{"claim": "claims-0", "channel": "email", "response": ""}],
-    )
-    data["reply_attempts-0-contacted_at_0"] = "2026-11-01"
-    data["reply_attempts-0-contacted_at_1"] = "10:00"
-
-    response = as_journalist.post(ADD_URL, data)
-
-    assert response.status_code == 302, response.context["error_summary"]
-    factcheck = FactCheck.objects.get()
-    first, second = factcheck.claims.order_by("ordering")
-    sources = {source.title: source.claim for source in factcheck.sources.all()}
-    assert sources == {"Glow study": second, "Dose chart": None}
-    assert factcheck.reply_attempts.get().claim == first
-
-
-def test_a_source_naming_an_empty_claim_row_is_an_error(as_journalist):
-    data = _new_article(
-        form_data(as_journalist.get(ADD_URL)),
-        claims=["Bananas are radioactive"],
-        sources=[_source("Glow study", claim="claims-3")],
-    )
-
-    response = as_journalist.post(ADD_URL, data)
-
-    assert response.status_code == 200
-    [error] = response.context["error_summary"]
-    assert (error.target, error.message) == (
-        "id_sources-0-claim",
-        "Claim #4 (not saved yet) is empty or deleted; choose another claim.",
-    )
-    assert not FactCheck.objects.exists()
-
-
-def test_the_checklist_counts_a_source_tied_to_a_claim_row(as_journalist):
-    data = _new_article(
-        form_data(as_journalist.get(ADD_URL)),
-        claims=["Bananas are radioactive"],
-        sources=[_source("Dose chart", claim="claims-0")],
-    )
-    report = as_journalist.post(checklist_url(), data).json()
-    assert not any("0 sources" in problem for problem in report["problems"])
-
-
-def test_a_stale_save_tying_a_source_to_a_new_claim_row_merges(
-    client, journalist, editor
-):
-    factcheck = make_factcheck(authors=[journalist], claims=2)
-    versions.record(factcheck, journalist)
-    client.force_login(journalist)
-    theirs = form_data(client.get(change_url(factcheck)))
-    client.force_login(editor)
-    mine = form_data(client.get(change_url(factcheck)))
-    client.force_login(journalist)
-    theirs["headline"] = "Their headline"
-    assert client.post(change_url(factcheck), theirs).status_code == 302
-
-    add_rows(mine, "claims", [{"statement": "Bananas glow", "ordering": 2}])
-    add_rows(mine, "sources", [_source("Glow study", claim="claims-2")])
-    mine["standfirst"] = "My standfirst"
-    client.force_login(editor)
-    response = client.post(change_url(factcheck), mine)
-
-    assert response.status_code == 302, response.context["error_summary"]
-    assert any("Merged with" in m for m in shown_messages(client.get(response.url)))
-    stored = FactCheck.objects.get(pk=factcheck.pk)
-    assert (stored.headline, stored.standfirst) == ("Their headline", "My standfirst")
-    glow = stored.claims.get(statement="Bananas glow")
-    assert stored.sources.get(title="Glow study").claim == glow

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from factcheck import publishing, workflow
+from factcheck import invalidation, workflow
 from factcheck.models import FactCheck, Listing, Topic, listing_key
 from tests.factories import (
     ClaimantFactory,
@@ -74,7 +74,7 @@ def test_a_revision_moves_it_to_the_lists_it_now_belongs_on(
     assert listing_key("author", other.pk) in after
     health = Topic.objects.get(slug="health")
     assert listing_key("topic", health.pk) in before - after
-    assert after == publishing.listing_keys(FactCheck.objects.get(pk=live.pk))
+    assert after == invalidation.listing_keys(FactCheck.objects.get(pk=live.pk))
 
 
 def test_a_topic_page_reads_its_own_index_however_deep(
@@ -113,7 +113,7 @@ def test_the_migration_lists_what_publication_would(journalist, editor):
         make_published(journalist, editor, claims=2, topics=[TopicFactory()]),
         make_published(journalist, editor),
     ]
-    expected = {f.pk: publishing.listing_keys(f) for f in published}
+    expected = {f.pk: invalidation.listing_keys(f) for f in published}
     Listing.objects.all().delete()
 
     migration = importlib.import_module("factcheck.migrations.0021_listings")
@@ -128,4 +128,6 @@ def test_generated_articles_are_listed_as_publication_would(db):
 
     call_command("generate_factchecks", "12", verbosity=0)
     for factcheck in FactCheck.objects.published():
-        assert keys_of(factcheck) == publishing.listing_keys(factcheck), factcheck.slug
+        assert keys_of(factcheck) == invalidation.listing_keys(factcheck), (
+            factcheck.slug
+        )

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def published_about(statement, headline, **kwargs):
     factcheck = make_published(headline=headline, **kwargs)
     Claim.objects.filter(factcheck=factcheck).update(statement=statement)
-    FactCheck.objects.filter(pk=factcheck.pk).refresh_search_vector()
+    FactCheck.objects.filter(pk=factcheck.pk).index_for_search()
     return factcheck
 
 
@@ -103,7 +103,7 @@ def test_only_what_readers_can_see_is_already_checked(desk_archive, journalist):
     Claim.objects.filter(factcheck=draft).update(
         statement="Bananas are naturally radioactive"
     )
-    FactCheck.objects.filter(pk=draft.pk).refresh_search_vector()
+    FactCheck.objects.filter(pk=draft.pk).index_for_search()
     tip = "Someone told me bananas are radioactive"
     assert matching.similar(tip) == []
     [under_way] = matching.similar(tip, queryset=FactCheck.objects.under_way())

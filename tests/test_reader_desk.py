@@ -39,7 +39,7 @@ def wall():
     Claim.objects.filter(factcheck=factcheck).update(
         statement="The Great Wall of China is visible from space with the naked eye"
     )
-    FactCheck.objects.filter(pk=factcheck.pk).refresh_search_vector()
+    FactCheck.objects.filter(pk=factcheck.pk).index_for_search()
     return factcheck
 
 
@@ -179,7 +179,7 @@ def test_an_error_report_shows_other_checks_like_it_but_not_its_own(as_editor, w
     Claim.objects.filter(factcheck=other).update(
         statement="The Great Wall of China can be seen from space"
     )
-    FactCheck.objects.filter(pk=other.pk).refresh_search_vector()
+    FactCheck.objects.filter(pk=other.pk).index_for_search()
     report = ReaderMessage.objects.create(
         kind=ReaderMessage.Kind.ERROR,
         message="You say the Great Wall of China is not visible from space, but…",

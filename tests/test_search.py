@@ -127,7 +127,7 @@ def test_filters_combine_with_the_query(client):
     FactCheck.objects.filter(pk=old.pk).update(
         published_at=long_ago, first_published_at=long_ago
     )
-    FactCheck.objects.filter(pk=old.pk).refresh_search_vector()  # as backdated
+    FactCheck.objects.filter(pk=old.pk).index_for_search()  # as backdated
     old.topics.add(health)
     make_published(headline="Water claim rated true", rating_slug="true").topics.add(
         health
@@ -227,7 +227,7 @@ def test_a_republished_article_is_dated_and_listed_by_its_first_publication(clie
     old = make_published(headline="Old water claim")
     long_ago = timezone.now() - datetime.timedelta(days=400)
     FactCheck.objects.filter(pk=old.pk).update(first_published_at=long_ago)
-    FactCheck.objects.filter(pk=old.pk).refresh_search_vector()  # as backdated
+    FactCheck.objects.filter(pk=old.pk).index_for_search()  # as backdated
     make_published(headline="Recent water claim")
 
     since = (timezone.now() - datetime.timedelta(days=30)).date().isoformat()
@@ -250,7 +250,7 @@ def test_dates_the_wrong_way_round_are_pointed_out(client):
 )
 def test_only_what_readers_see_is_indexed_and_at_once(client, journalist, editor):
     draft = make_factcheck(authors=[journalist], headline="Quixotic marmosets")
-    FactCheck.objects.filter(pk=draft.pk).refresh_search_vector()
+    FactCheck.objects.filter(pk=draft.pk).index_for_search()
     assert not SearchEntry.objects.filter(factcheck=draft).exists()
     assert results(client, q="marmosets") == []
 

@@ -1,26 +1,15 @@
 """The article's admin form and the forms of its inline parts."""
 
-import datetime
-import uuid
 from collections import Counter
-from pathlib import PurePath
 
 from django import forms
 from django.contrib.admin.widgets import AdminDateWidget
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
-from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import editing, images, permissions
+from .. import editing, permissions
 from ..completeness import ClaimOutline, Outline, QuoteOutline
 from ..fields import WebURLFormField
 from ..models import (
@@ -36,23 +25,17 @@ from ..models import (
 )
 from ..models.articles import key_point_lines
 from . import merges
-
-#: Where an image given to a form that did not save waits for the next save
-#: (``FactCheckAdminForm.keep_hero_image``), and for how long its token holds.
-KEPT_IMAGES = "kept-images/"
-KEPT_IMAGE_SECONDS = 24 * 60 * 60
-_KEPT_IMAGE_SALT = "factcheck.admin.kept-hero-image"
+from .kept_images import KeptHeroImage
 
 
-class FactCheckAdminForm(forms.ModelForm):
+class FactCheckAdminForm(KeptHeroImage, forms.ModelForm):
     """The article form, merging a save made since it was opened (``merges``).
 
     ``stale_save`` is the merge when the form was opened on an older
     version, with the clashes that stop the save, if any.
 
-    A browser does not send a chosen file again, so an image given to a form
-    that comes back with errors is stored and named in ``kept_hero_image``
-    by a signed token; the next save uses it unless another file is chosen.
+    An image given to a form that comes back with errors waits for the next
+    save (``kept_images``).
     """
 
     # Not named like the model field: the admin refuses non-editable model
@@ -74,8 +57,6 @@ class FactCheckAdminForm(forms.ModelForm):
     #: save commits). The live checklist, which saves nothing, turns it off.
     checks_version = True
     stale_save = None
-    #: The image kept from an earlier try: ``{"name": ..., "original": ...}``.
-    kept_image = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,92 +87,6 @@ class FactCheckAdminForm(forms.ModelForm):
                     self, self.parts, conflict, cleaned.get("version")
                 )
         return cleaned
-
-    def _use_kept_hero_image(self, cleaned):
-        token = cleaned.get("kept_hero_image")
-        chosen = self.files.get(self.add_prefix("hero_image"))
-        # A new file, or clearing the image, replaces the kept one.
-        if not token or chosen or cleaned.get("hero_image") is False:
-            return
-        if "hero_image" not in self.fields:
-            return  # read-only: nothing to put it in
-        try:
-            kept = signing.loads(
-                token, salt=_KEPT_IMAGE_SALT, max_age=KEPT_IMAGE_SECONDS
-            )
-            if not kept["name"].startswith(KEPT_IMAGES):
-                raise signing.BadSignature
-            file = default_storage.open(kept["name"])
-        except (signing.BadSignature, KeyError, TypeError, OSError):
-            self.add_error(
-                "hero_image",
-                ValidationError(
-                    _(
-                        "The image kept from your last save could not be "
-                        "used; choose the file again."
-                    ),
-                    code="kept_image_refused",
-                ),
-            )
-            return
-        self.kept_image = kept
-        cleaned["hero_image"] = File(file, name=kept["original"])
-
-    def keep_hero_image(self):
-        """Store a valid image this form was given, since it is shown again
-        with errors, and say so beside the field."""
-        if not self.is_bound or "hero_image" not in self.fields:
-            return
-        upload = getattr(self, "cleaned_data", {}).get("hero_image")
-        token_name = self.add_prefix("kept_hero_image")
-        if self.kept_image is None and self.data.get(token_name):
-            # Refused, or replaced by a new choice: not posted again.
-            self.data = self.data.copy()
-            self.data[token_name] = ""
-        if self.kept_image is None and isinstance(upload, UploadedFile):
-            sweep_kept_images()
-            # Scrubbed already: where it waits, its location data must not.
-            clean = images.scrub(upload)
-            extension = PurePath(clean.name).suffix
-            name = default_storage.save(
-                f"{KEPT_IMAGES}{uuid.uuid4().hex}{extension}", clean
-            )
-            self.kept_image = {"name": name, "original": upload.name}
-            self.data = self.data.copy()
-            self.data[token_name] = signing.dumps(
-                self.kept_image, salt=_KEPT_IMAGE_SALT
-            )
-        if self.kept_image is not None:
-            # On the bound field: validating made it, with the field's text.
-            field = self["hero_image"]
-            field.help_text = format_html(
-                "<strong>{}</strong> {}",
-                _(
-                    "Your image “%(name)s” is kept; save again to use it, or "
-                    "choose another file to replace it."
-                )
-                % {"name": self.kept_image["original"]},
-                field.help_text,
-            )
-
-    def forget_kept_hero_image(self):
-        """Delete the kept image's stored file once this save commits."""
-        if self.kept_image is not None:
-            name = self.kept_image["name"]
-            transaction.on_commit(lambda: default_storage.delete(name))
-
-
-def sweep_kept_images():
-    """Delete the kept images no token can name any more (older than a
-    token lasts): forms left with errors and never saved again. Swept as
-    each new image is kept, so they never pile up, without a scheduler."""
-    if not default_storage.exists(KEPT_IMAGES):
-        return
-    expired = timezone.now() - datetime.timedelta(seconds=KEPT_IMAGE_SECONDS)
-    for name in default_storage.listdir(KEPT_IMAGES)[1]:
-        path = f"{KEPT_IMAGES}{name}"
-        if default_storage.get_modified_time(path) < expired:
-            default_storage.delete(path)
 
 
 class ClaimInlineForm(forms.ModelForm):
@@ -373,119 +268,6 @@ class AppearanceInlineFormSet(BaseInlineFormSet):
             raise ValidationError(
                 _("Mark only one appearance as the first."), code="two_firsts"
             )
-
-
-#: The claims' inline on the article's form (its formsets' default prefix).
-CLAIM_ROWS = Claim._meta.get_field("factcheck").remote_field.get_accessor_name()
-#: New claim rows offered beyond those on the page, for rows added there
-#: ("Add another Claim") before the first save.
-SPARE_CLAIM_ROWS = 5
-
-
-class ClaimChoiceField(forms.ChoiceField):
-    """One of the article's claims: a saved one by its key, or a new row of
-    the claims' inline on the same form (``claims-1``, numbered "Claim #2" as
-    the page numbers it).
-
-    Cleans to a ``Claim``: the saved one, or the new row's own instance,
-    which has its key by the time the part is saved (the admin saves the
-    claims' inline first, ``FactCheckAdmin.layout``).
-    """
-
-    def __init__(self, *, claims, new_rows, claim_forms, **kwargs):
-        self.claims = {str(claim.pk): claim for claim in claims}
-        self.claim_forms = claim_forms
-        super().__init__(
-            choices=[
-                ("", "---------"),
-                *((key, str(claim)) for key, claim in self.claims.items()),
-                *((f"{CLAIM_ROWS}-{index}", _row_label(index)) for index in new_rows),
-            ],
-            **kwargs,
-        )
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        if value in self.claims:
-            return self.claims[value]
-        index = int(value.removeprefix(f"{CLAIM_ROWS}-"))
-        claim_forms = self.claim_forms()
-        claim_form = claim_forms[index] if index < len(claim_forms) else None
-        if claim_form is None or not claim_form.has_changed() or _deleted(claim_form):
-            raise ValidationError(
-                _("%(claim)s is empty or deleted; choose another claim.")
-                % {"claim": _row_label(index)},
-                code="empty_claim_row",
-            )
-        return claim_form.instance
-
-
-def _row_label(index):
-    return _("Claim #%(n)s (not saved yet)") % {"n": index + 1}
-
-
-def _deleted(form):
-    return form.is_valid() and form.cleaned_data.get("DELETE", False)
-
-
-class ClaimPartForm(forms.ModelForm):
-    """A part of the article tied to one of its claims, maybe a new claim row."""
-
-    def _get_validation_exclusions(self):
-        excluded = super()._get_validation_exclusions()
-        # A view-only row's cleaned data is its initial data, a claim's key
-        # (``ModelAdmin._create_formsets``).
-        claim = self.cleaned_data.get("claim")
-        if isinstance(claim, Claim) and claim.pk is None:
-            # A claim row of the same form, saved before this part is
-            # (``ClaimChoiceField``): it has no key to check yet.
-            excluded.add("claim")
-        return excluded
-
-
-class ClaimPartInlineFormSet(BaseInlineFormSet):
-    """A part of the article tied to one of its claims (sources, reply
-    attempts): each row's "claim" menu offers this article's claims, saved
-    or new on the same form (``ClaimChoiceField``)."""
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        model_field = form.fields["claim"]
-        form.fields["claim"] = ClaimChoiceField(
-            claims=self._saved_claims,
-            new_rows=self._new_claim_rows,
-            claim_forms=self._claim_forms,
-            required=model_field.required,
-            label=model_field.label,
-            help_text=model_field.help_text,
-        )
-
-    @cached_property
-    def _saved_claims(self):
-        if self.instance.pk is None:
-            return []
-        return list(Claim.objects.filter(factcheck=self.instance))
-
-    @cached_property
-    def _new_claim_rows(self):
-        saved = total = len(self._saved_claims)
-        if self.is_bound:
-            try:
-                saved = int(self.data.get(f"{CLAIM_ROWS}-INITIAL_FORMS", saved))
-                total = int(self.data.get(f"{CLAIM_ROWS}-TOTAL_FORMS", total))
-            except ValueError:
-                pass  # the claims' own formset refuses it
-        return range(saved, max(total, saved) + SPARE_CLAIM_ROWS)
-
-    def _claim_forms(self):
-        """The claims' rows posted with this formset, which the admin puts on
-        the instance they share (``FactCheckAdmin._create_formsets``)."""
-        for formset in getattr(self.instance, "posted_parts", ()):
-            if formset.model is Claim:
-                return formset.forms
-        return []
 
 
 def outline_from_forms(form, formsets):

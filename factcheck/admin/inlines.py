@@ -9,12 +9,8 @@ from .. import permissions
 from ..models import Byline, Claim, Correction, ExpertQuote, ReplyAttempt, Source
 from ..models.people import display_name
 from .badges import rating_badge
-from .forms import (
-    BylineInlineFormSet,
-    ClaimInlineForm,
-    ClaimPartForm,
-    ClaimPartInlineFormSet,
-)
+from .claim_parts import ClaimPartForm, ClaimPartInlineFormSet
+from .forms import BylineInlineFormSet, ClaimInlineForm
 from .snapshots import locker_state
 
 User = get_user_model()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 def list_published(apps, schema_editor):
-    """The rows ``publishing.listing_keys`` would write, for every published article."""
+    """The rows ``invalidation.listing_keys`` would write, for every published article."""
     FactCheck = apps.get_model("factcheck", "FactCheck")
     Listing = apps.get_model("factcheck", "Listing")
     live = FactCheck.objects.filter(status="published")

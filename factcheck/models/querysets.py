@@ -128,7 +128,7 @@ class FactCheckQuerySet(models.QuerySet):
             )
         )
 
-    def refresh_search_vector(self):
+    def index_for_search(self):
         """Index these fact-checks for the reader's search as they now are.
 
         Published ones get a ``SearchEntry`` of their words (headline and

@@ -22,7 +22,7 @@ class SearchEntry(models.Model):
     These rows hold only what search reads, their vector stored apart
     (migration 0030), so the same matches take a few hundred small pages.
     Written for published articles only, at each workflow step and published
-    revision (``FactCheckQuerySet.refresh_search_vector``); PostgreSQL only:
+    revision (``FactCheckQuerySet.index_for_search``); PostgreSQL only:
     other databases search the articles' text (``factcheck.search``).
     """
 
