@@ -149,13 +149,21 @@ def _first_save(client, journalist, factcheck, theirs):
     return _stored(factcheck)
 
 
-@pytest.mark.django_db
-def test_saves_to_different_fields_and_parts_merge(client, journalist, editor):
+@pytest.fixture
+def deleted_there(client, journalist, editor):
+    """The journalist and the editor open one draft; the journalist deletes its
+    second source and saves first (``_first_save``). The draft, the editor's
+    form as opened, and what the journalist's save stored."""
     factcheck = _draft(journalist)
     theirs = _open(client, journalist, factcheck)
     mine = _open(client, editor, factcheck)
     theirs["sources-1-DELETE"] = "on"
-    after_theirs = _first_save(client, journalist, factcheck, theirs)
+    return factcheck, mine, _first_save(client, journalist, factcheck, theirs)
+
+
+@pytest.mark.django_db
+def test_saves_to_different_fields_and_parts_merge(client, editor, deleted_there):
+    factcheck, mine, after_theirs = deleted_there
 
     mine["standfirst"] = "What a banana really gives you."
     mine["claims-1-statement"] = "Bananas glow in the dark"
@@ -302,13 +310,9 @@ def test_choices_made_against_a_version_since_replaced_do_not_count(
 
 @pytest.mark.django_db
 def test_keeping_mine_brings_back_a_row_edited_here_and_deleted_there(
-    client, journalist, editor
+    client, editor, deleted_there
 ):
-    factcheck = _draft(journalist)
-    theirs = _open(client, journalist, factcheck)
-    mine = _open(client, editor, factcheck)
-    theirs["sources-1-DELETE"] = "on"
-    after_theirs = _first_save(client, journalist, factcheck, theirs)
+    factcheck, mine, after_theirs = deleted_there
 
     mine["sources-1-title"] = "Survey of bananas, 2024"
     response = _save(client, editor, factcheck, mine)
@@ -336,15 +340,11 @@ def test_keeping_mine_brings_back_a_row_edited_here_and_deleted_there(
 
 @pytest.mark.django_db
 def test_a_row_deleted_there_stays_deleted_through_an_error_here(
-    client, journalist, editor
+    client, editor, deleted_there
 ):
     """The stale save fails on its own mistake first; fixed and saved again,
     it still merges, and the row the other side deleted does not come back."""
-    factcheck = _draft(journalist)
-    theirs = _open(client, journalist, factcheck)
-    mine = _open(client, editor, factcheck)
-    theirs["sources-1-DELETE"] = "on"
-    after_theirs = _first_save(client, journalist, factcheck, theirs)
+    factcheck, mine, after_theirs = deleted_there
 
     mine["standfirst"] = "What a banana really gives you."
     mine["claims-0-seen_url"] = "not a link"
