@@ -42,7 +42,8 @@ from .models.querysets import visible_to_readers
 
 
 def related_pages_changed(factcheck):
-    """``factcheck``'s card changed or went: the pages listing it are stale."""
+    """``factcheck``'s card changed or went: the articles whose related block
+    shows it are prepared again when next read, and their cached pages drop."""
     listing = PublishedPage.objects.filter(related=factcheck).exclude(
         factcheck=factcheck
     )
